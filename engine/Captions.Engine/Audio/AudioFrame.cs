@@ -1,0 +1,51 @@
+using System.Buffers;
+using Captions.Engine.Timing;
+
+namespace Captions.Engine.Audio;
+
+/// <summary>
+/// One frame of 16 kHz mono float audio. A struct over a pooled array, so frames cross channels without allocating.
+/// Ownership: whoever reads a frame from a channel owns it and must <see cref="Release"/> it or pass it on.
+/// </summary>
+public readonly struct AudioFrame
+{
+    private readonly float[]? _buffer;
+
+    public AudioFrame(float[] buffer, int length, long sampleOffset, LatencyStamps stamps)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length);
+        _buffer = buffer;
+        Length = length;
+        SampleOffset = sampleOffset;
+        Stamps = stamps;
+    }
+
+    /// <summary>Number of valid samples.</summary>
+    public int Length { get; }
+
+    /// <summary>Position of the first sample in the stream, in 16 kHz samples since the stream began.</summary>
+    public long SampleOffset { get; }
+
+    public LatencyStamps Stamps { get; }
+
+    public ReadOnlySpan<float> Samples => _buffer.AsSpan(0, Length);
+
+    public TimeSpan Start => AudioFormat.SamplesToTime(SampleOffset);
+
+    public TimeSpan End => AudioFormat.SamplesToTime(SampleOffset + Length);
+
+    /// <summary>Rents a frame buffer from the shared pool (allocation-free once the pool is warm).</summary>
+    public static float[] RentBuffer(int minimumLength = AudioFormat.FrameSamples) => ArrayPool<float>.Shared.Rent(minimumLength);
+
+    public AudioFrame WithStamps(LatencyStamps stamps) => new(_buffer!, Length, SampleOffset, stamps);
+
+    /// <summary>Returns the buffer to the pool. The frame must not be used afterwards.</summary>
+    public void Release()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<float>.Shared.Return(_buffer);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Captions.Engine.Timing;
+
+namespace Captions.Engine.Captioning;
+
+/// <summary>
+/// One version of one caption line. A line (same <see cref="Id"/>) goes through partial versions and ends with
+/// exactly one committed version. <see cref="Start"/>/<see cref="End"/> are stream times of the audio it covers;
+/// <see cref="Stamps"/> are wall-clock stamps of the pipeline.
+/// </summary>
+public sealed record CaptionLine(
+    long Id,
+    int Version,
+    CaptionState State,
+    string Text,
+    TimeSpan Start,
+    TimeSpan End,
+    IReadOnlyList<WordTiming> Words,
+    LatencyStamps Stamps)
+{
+    /// <summary>Translated text, when a translator ran (null otherwise).</summary>
+    public string? Translation { get; init; }
+
+    /// <summary>Language of <see cref="Text"/> (BCP-47 or ISO 639-1), when known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Name of the recogniser that produced the text (e.g. "sphinx").</summary>
+    public string? Recognizer { get; init; }
+
+    public bool IsCommitted => State == CaptionState.Committed;
+}

@@ -1,0 +1,23 @@
+namespace Captions.Engine.Speech;
+
+/// <summary>
+/// A streaming speech recogniser fed 16 kHz mono float audio one utterance at a time.
+/// Threading model: not thread-safe; the recogniser stage owns an instance and calls it from one task.
+/// </summary>
+public interface ISpeechRecognizer : IDisposable
+{
+    /// <summary>Short name used in outputs and `captions doctor` (e.g. "sphinx").</summary>
+    string Name { get; }
+
+    /// <summary>Begins an utterance whose first sample lies at <paramref name="streamTime"/>.</summary>
+    void StartUtterance(TimeSpan streamTime);
+
+    /// <summary>
+    /// Feeds speech audio of the current utterance. Returns a partial hypothesis when the recognised text changed
+    /// since the last one returned, otherwise null.
+    /// </summary>
+    SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples);
+
+    /// <summary>Ends the current utterance and returns its final hypothesis (possibly empty text).</summary>
+    SpeechHypothesis EndUtterance();
+}
