@@ -190,25 +190,29 @@ public sealed class ResamplerTests
     [InlineData(48_000)]
     [InlineData(15_999)]
     [InlineData(8_000)]
-    public void ProcessAndFlush_AfterWarmUp_AllocateNothing(int inputRate)
+    public void ProcessFlushAndReset_AfterWarmUp_AllocateNothing(int inputRate)
     {
         var resampler = new Resampler(inputRate, Out);
         float[] chunk = TestSignal.Noise(inputRate / 50, seed: 8); // 20 ms
         var output = new float[resampler.GetMaxOutputLength(chunk.Length) + resampler.MaxFlushLength];
-        resampler.Process(chunk, output);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         int written = 0;
-        for (int i = 0; i < 200; i++)
+
+        // One step is a short stream: 10 chunks of 20 ms, the tail, and a reset for the next stream.
+        long allocated = AllocationProbe.SteadyStateBytes(() =>
         {
-            written += resampler.Process(chunk, output);
-        }
+            for (int i = 0; i < 10; i++)
+            {
+                written += resampler.Process(chunk, output);
+            }
 
-        written += resampler.Flush(output);
-        resampler.Reset();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            written += resampler.Flush(output);
+            resampler.Reset();
+        });
 
-        written.Should().BeGreaterThan(200 * 300);
+        // Each stream is exactly ceil(inputs * 16000 / rate) samples, Flush included (3,200 for 200 ms).
+        long perStream = ((10L * chunk.Length * Out) + inputRate - 1) / inputRate;
+        (written % perStream).Should().Be(0);
+        written.Should().BeGreaterThanOrEqualTo((int)(51 * perStream));
         allocated.Should().Be(0);
     }
 }

@@ -148,18 +148,11 @@ public sealed class WavReaderTests : IDisposable
         byte[] bytes = WavFixture.Build(signal, 48_000, 2, WavSampleFormat.Pcm16);
         using WavReader reader = WavReader.Open(new MemoryStream(bytes), "alloc.wav");
         var chunk = new float[960 * 2];
-        reader.Read(chunk).Should().Be(960);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         int frames = 0;
-        for (int i = 0; i < 90; i++)
-        {
-            frames += reader.Read(chunk);
-        }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.SteadyStateBytes(() => frames += reader.Read(chunk), iterations: 30);
 
-        frames.Should().Be(90 * 960);
+        frames.Should().BeGreaterThanOrEqualTo(31 * 960, "every measured call must really decode audio");
         allocated.Should().Be(0);
     }
 
