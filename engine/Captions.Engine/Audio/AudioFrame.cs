@@ -21,6 +21,14 @@ public readonly struct AudioFrame
         Stamps = stamps;
     }
 
+    private AudioFrame(long sampleOffset, LatencyStamps stamps)
+    {
+        _buffer = null;
+        Length = 0;
+        SampleOffset = sampleOffset;
+        Stamps = stamps;
+    }
+
     /// <summary>Number of valid samples.</summary>
     public int Length { get; }
 
@@ -35,10 +43,14 @@ public readonly struct AudioFrame
 
     public TimeSpan End => AudioFormat.SamplesToTime(SampleOffset + Length);
 
+    /// <summary>A frame without audio that only marks a stream position and carries stamps (no buffer to release).</summary>
+    public static AudioFrame Marker(long sampleOffset, LatencyStamps stamps) => new(sampleOffset, stamps);
+
     /// <summary>Rents a frame buffer from the shared pool (allocation-free once the pool is warm).</summary>
     public static float[] RentBuffer(int minimumLength = AudioFormat.FrameSamples) => ArrayPool<float>.Shared.Rent(minimumLength);
 
-    public AudioFrame WithStamps(LatencyStamps stamps) => new(_buffer!, Length, SampleOffset, stamps);
+    public AudioFrame WithStamps(LatencyStamps stamps) =>
+        _buffer is null ? new(SampleOffset, stamps) : new(_buffer, Length, SampleOffset, stamps);
 
     /// <summary>Returns the buffer to the pool. The frame must not be used afterwards.</summary>
     public void Release()

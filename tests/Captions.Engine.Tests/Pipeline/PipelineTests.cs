@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Captions.Engine.Audio;
 using Captions.Engine.Pipeline;
 using Captions.TestKit.Pipeline;
 
@@ -381,10 +382,10 @@ public sealed class PipelineTests
     public async Task Edge_SteadyStateWriteAndRead_AllocatesNothing()
     {
         using var host = new PipelineTestHost();
-        var edge = host.Builder.AddEdge<Audio.AudioFrame>(EdgeOptions.Audio("audio", 4), f => f.Release());
+        var edge = host.Builder.AddEdge<AudioFrame>(EdgeOptions.Audio("audio", 4), f => f.Release());
         var reader = edge.Reader;
-        var buffer = Audio.AudioFrame.RentBuffer();
-        var frame = new Audio.AudioFrame(buffer, Audio.AudioFormat.FrameSamples, 0, default);
+        var buffer = AudioFrame.RentBuffer();
+        var frame = new AudioFrame(buffer, AudioFormat.FrameSamples, 0, default);
 
         for (var i = 0; i < 1000; i++)
         {

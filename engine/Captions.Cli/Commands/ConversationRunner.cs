@@ -1,0 +1,202 @@
+using System.Globalization;
+using Captions.Cli.Configuration;
+using Captions.Cli.Terminal;
+using Captions.Engine.Audio;
+using Captions.Engine.Output;
+using Captions.Engine.Stages;
+using Captions.Engine.Timing;
+using Captions.Engine.Vad;
+using Captions.Native.PocketSphinx;
+using Captions.Speech.Sphinx;
+using Microsoft.Extensions.Logging;
+
+namespace Captions.Cli.Commands;
+
+/// <summary>
+/// Runs one conversation-captioning job from settings: opens the input (so a bad file fails before any output file
+/// exists), loads the recogniser, opens the outputs, runs the pipeline, and reports. Every expected failure becomes one
+/// line on stderr naming the input and the problem, and a non-zero exit code.
+/// </summary>
+internal sealed class ConversationRunner
+{
+    private readonly CliContext _context;
+    private readonly CaptionsSettings _settings;
+
+    public ConversationRunner(CliContext context, CaptionsSettings settings)
+    {
+        _context = context;
+        _settings = settings;
+    }
+
+    public async Task<ConversationOutcome> RunAsync(ListenRequest request, CancellationToken stopToken, IReadOnlyList<ICaptionSink>? extraSinks = null)
+    {
+        var clock = new PipelineClock(TimeProvider.System);
+        IAudioSource? source = null;
+        SphinxRecognizer? recognizer = null;
+        var sinks = new List<ICaptionSink>();
+        try
+        {
+            source = OpenSource(request.Input, clock);
+            recognizer = new SphinxRecognizer(
+                new SphinxRecognizerOptions
+                {
+                    ModelRoot = _settings.Sphinx.ModelDir,
+                    DictionaryPath = _settings.Sphinx.Dictionary,
+                    LanguageModelPath = _settings.Sphinx.LanguageModel,
+                },
+                _context.LoggerFactory.CreateLogger<SphinxRecognizer>());
+
+            if (request.Terminal)
+            {
+                sinks.Add(new TerminalCaptionSink(_context.Output, _context.OutputIsTerminal, () => SafeWindowWidth()));
+            }
+
+            var layout = new CaptionTextLayout(_settings.Output.MaxLineLength, _settings.Output.MaxLines);
+            if (request.Srt is not null)
+            {
+                sinks.Add(SrtWriter.Create(request.Srt, layout));
+            }
+
+            if (request.Vtt is not null)
+            {
+                sinks.Add(WebVttWriter.Create(request.Vtt, layout));
+            }
+
+            if (request.Events is not null)
+            {
+                sinks.Add(JsonLinesEventWriter.Create(request.Events, clock));
+            }
+
+            if (extraSinks is not null)
+            {
+                sinks.AddRange(extraSinks);
+            }
+
+            var options = new ConversationOptions
+            {
+                Source = source,
+                Detector = new EnergyVoiceActivityDetector(new EnergyVadOptions { ThresholdDb = (float)_settings.Vad.ThresholdDb }),
+                Recognizer = recognizer,
+                Sinks = sinks,
+                Clock = clock,
+                Segmenter = new SpeechSegmenterOptions
+                {
+                    MinSpeech = TimeSpan.FromMilliseconds(_settings.Vad.MinSpeechMs),
+                    Hangover = TimeSpan.FromMilliseconds(_settings.Vad.HangoverMs),
+                    PreRoll = TimeSpan.FromMilliseconds(_settings.Vad.PreRollMs),
+                    MaxUtterance = TimeSpan.FromSeconds(_settings.Vad.MaxUtteranceSeconds),
+                },
+            };
+
+            var result = await ConversationPipeline.RunAsync(options, stopToken);
+            sinks.Clear(); // the pipeline completed and disposed them
+            Report(request, result);
+            return new ConversationOutcome(ExitCodes.Success, result);
+        }
+        catch (Exception ex) when (Describe(ex, request.Input) is { } message)
+        {
+            _context.Error.WriteLine($"captions: {message}");
+            return new ConversationOutcome(ExitCodes.Failure, null);
+        }
+        finally
+        {
+            // Sinks opened before a failure that kept the pipeline from starting: close them so files stay valid.
+            foreach (var sink in sinks)
+            {
+                await sink.CompleteAsync(CancellationToken.None);
+                await sink.DisposeAsync();
+            }
+
+            recognizer?.Dispose();
+            if (source is not null)
+            {
+                await source.DisposeAsync();
+            }
+        }
+    }
+
+    private IAudioSource OpenSource(string input, PipelineClock clock)
+    {
+        if (input == "-")
+        {
+            return new PcmStreamSource(
+                _context.StandardInput, "stdin", _settings.Input.RawSampleRate, _settings.Input.RawChannels, clock, isLive: false);
+        }
+
+        if (input == "mic" || input.StartsWith("mic:", StringComparison.Ordinal))
+        {
+            var device = input.Length > 4 ? input[4..] : "default";
+            return new FfmpegCaptureSource(_settings.Input.MicrophoneBackend, device, clock);
+        }
+
+        if (Directory.Exists(input))
+        {
+            throw new FileNotFoundException($"input '{input}' is a directory, not a WAV file", input);
+        }
+
+        if (!File.Exists(input))
+        {
+            throw new FileNotFoundException($"input '{input}' does not exist", input);
+        }
+
+        var pacing = _settings.Pacing == "fast" ? AudioPacing.Fast : AudioPacing.RealTime;
+        return new WavFileSource(input, pacing, clock);
+    }
+
+    private void Report(ListenRequest request, ConversationResult result)
+    {
+        var dropped = result.Pipeline.TotalDropped;
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"captions: {request.Input}: {result.AudioDuration.TotalSeconds:0.0} s of audio in {result.WallTime.TotalSeconds:0.00} s (real-time factor {result.RealTimeFactor:0.000}), {result.Utterances} utterances, {result.CaptionVersions} caption versions, {dropped} frames dropped");
+        _context.Error.WriteLine(line);
+        if (result.Pipeline.Stopped)
+        {
+            _context.Error.WriteLine(result.Pipeline.DrainTimedOut
+                ? "captions: stopped; draining took too long and was cut short"
+                : "captions: stopped; outputs closed cleanly");
+        }
+
+        foreach (var file in new[] { request.Srt, request.Vtt, request.Events })
+        {
+            if (file is not null)
+            {
+                _context.Error.WriteLine($"captions: wrote {file}");
+            }
+        }
+    }
+
+    /// <summary>The one-line message for an expected failure, or null to let an unexpected one surface.</summary>
+    private static string? Describe(Exception ex, string input)
+    {
+        if (ex is Engine.Pipeline.PipelineFaultedException { InnerException: { } inner })
+        {
+            return Describe(inner, input) ?? $"{input}: {inner.Message}";
+        }
+
+        return ex switch
+        {
+            AudioFormatException => ex.Message,
+            AudioDeviceException => ex.Message,
+            FileNotFoundException => ex.Message,
+            DirectoryNotFoundException => ex.Message,
+            UnauthorizedAccessException => $"{input}: {ex.Message}",
+            PocketSphinxException => ex.Message,
+            IOException => ex.Message,
+            SettingsException => ex.Message,
+            _ => null,
+        };
+    }
+
+    private static int SafeWindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 100;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using Captions.Cli.Configuration;
+using Captions.Engine.Metrics;
+
+namespace Captions.Cli.Commands;
+
+/// <summary>
+/// `captions demo`: the main job on bundled real input. Captions the five LibriVox recordings of Debian's
+/// pocketsphinx-testdata through the full pipeline, writes SRT, WebVTT and JSON-lines events for each into an output
+/// folder, and scores the words against the recordings' reference transcripts.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultCorpus = "/usr/share/pocketsphinx/test/data/librivox";
+
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for the SRT, WebVTT and events files",
+            DefaultValueFactory = _ => "captions-demo",
+        };
+        var realtime = new Option<bool>("--realtime") { Description = "Play the recordings paced like live speech (default: as fast as possible)" };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = "Folder of WAV files with a pocketsphinx-style 'transcription' file",
+            DefaultValueFactory = _ => DefaultCorpus,
+        };
+        var config = CommonOptions.Config();
+        var command = new Command("demo", "Caption the bundled LibriVox recordings end to end and score them") { output, realtime, corpus, config };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = context.LoadSettings(parse.GetValue(config));
+            settings.Pacing = parse.GetValue(realtime) ? "realtime" : "fast";
+            SettingsLoader.Validate(settings);
+            return await RunAsync(context, settings, parse.GetRequiredValue(corpus), parse.GetRequiredValue(output), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, CaptionsSettings settings, string corpus, string outputDir, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(corpus))
+        {
+            context.Error.WriteLine($"captions: demo recordings not found at '{corpus}': install pocketsphinx-testdata (./scripts/bootstrap.sh)");
+            return ExitCodes.Failure;
+        }
+
+        var clips = Directory.GetFiles(corpus, "*.wav").Order(StringComparer.Ordinal).ToArray();
+        if (clips.Length == 0)
+        {
+            context.Error.WriteLine($"captions: '{corpus}' holds no .wav recordings");
+            return ExitCodes.Failure;
+        }
+
+        var references = ReferenceTranscripts.TryLoad(Path.Combine(corpus, "transcription"));
+        Directory.CreateDirectory(outputDir);
+        var runner = new ConversationRunner(context, settings);
+        var total = default(WordErrorCounts);
+        var audio = TimeSpan.Zero;
+        var wall = TimeSpan.Zero;
+        foreach (var clip in clips)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var name = Path.GetFileNameWithoutExtension(clip);
+            context.Output.WriteLine($"== {Path.GetFileName(clip)}");
+            var transcript = new TranscriptCollector();
+            var request = new ListenRequest(
+                clip,
+                Path.Combine(outputDir, name + ".srt"),
+                Path.Combine(outputDir, name + ".vtt"),
+                Path.Combine(outputDir, name + ".events.jsonl"),
+                Terminal: true);
+            var outcome = await runner.RunAsync(request, cancellationToken, [transcript]);
+            if (outcome.ExitCode != ExitCodes.Success || outcome.Result is null)
+            {
+                return outcome.ExitCode;
+            }
+
+            audio += outcome.Result.AudioDuration;
+            wall += outcome.Result.WallTime;
+            if (references.TryGetValue(name, out var reference))
+            {
+                var counts = WordErrorRate.Compute(reference, transcript.Text);
+                total += counts;
+                context.Output.WriteLine($"   reference: {reference.ToLowerInvariant()}");
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   word error rate: {counts.Rate:P1} ({counts})"));
+            }
+        }
+
+        context.Output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"demo: {clips.Length} recordings, {audio.TotalSeconds:0.0} s of audio captioned in {wall.TotalSeconds:0.00} s; word error rate {total.Rate:P1} over {total.ReferenceWords} words"));
+        context.Output.WriteLine($"demo: SRT, WebVTT and events files are in {Path.GetFullPath(outputDir)}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Captions.Cli.Commands;
+
+/// <summary>`captions doctor`: probes every native library, model and data file the project uses.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("doctor", "Check native libraries, CPU features, models and data; exit non-zero if a required one is missing");
+        command.SetAction(_ => new DoctorReport(context).Run());
+        return command;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Runtime.Intrinsics.X86;
+using Captions.Engine.Hosting;
+using Captions.Native.PocketSphinx;
+using Captions.Native.Whisper;
+
+namespace Captions.Cli.Commands;
+
+/// <summary>
+/// Probes what Captions runs on and prints one line per item: ok / missing (required) / absent (optional), with the
+/// version or the exact reason. Exit code 1 when anything required is missing.
+/// </summary>
+internal sealed class DoctorReport
+{
+    private readonly CliContext _context;
+    private readonly CaptionsPaths _paths;
+    private int _missingRequired;
+
+    public DoctorReport(CliContext context)
+    {
+        _context = context;
+        _paths = new CaptionsPaths(name => context.Environment.TryGetValue(name, out var value) ? value : null);
+    }
+
+    public int Run()
+    {
+        var output = _context.Output;
+        output.WriteLine("Native libraries");
+        if (PocketSphinxLibrary.TryLoad(out var sphinx, out var sphinxError))
+        {
+            Line(true, required: true, "pocketsphinx", sphinx);
+        }
+        else
+        {
+            Line(false, required: true, "pocketsphinx", sphinxError + " (install libpocketsphinx3: ./scripts/bootstrap.sh)");
+        }
+
+        var whisperDir = _paths.WhisperLibraryDirectory;
+        if (WhisperLibrary.TryLoad(whisperDir, out var whisperVersion, out var systemInfo, out var whisperError))
+        {
+            Line(true, required: false, "whisper.cpp", $"{whisperVersion} from {whisperDir}");
+            Line(true, required: false, "  cpu (ggml)", systemInfo);
+        }
+        else
+        {
+            Line(false, required: false, "whisper.cpp", whisperError + " (built by ./scripts/bootstrap.sh)");
+        }
+
+        Line(true, required: false, "cpu (.NET)", $"{Environment.ProcessorCount} cores; AVX2 {Yes(Avx2.IsSupported)}, FMA {Yes(Fma.IsSupported)}, AVX-512F {Yes(Avx512F.IsSupported)}");
+        var ffmpeg = ProbeFfmpeg();
+        Line(ffmpeg.Ok, required: false, "ffmpeg", ffmpeg.Detail + (ffmpeg.Ok ? string.Empty : " (needed for --input mic; install ffmpeg)"));
+
+        output.WriteLine("Models");
+        var model = CaptionsPaths.PocketSphinxModelDirectory;
+        var modelParts = new[] { Path.Combine(model, "en-us"), Path.Combine(model, "en-us.lm.bin"), Path.Combine(model, "cmudict-en-us.dict") };
+        var missingPart = modelParts.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        Line(missingPart is null, required: true, "sphinx en-us", missingPart is null ? model : $"{missingPart} not found (install pocketsphinx-en-us)");
+        var whisperModels = Directory.Exists(ModelDirectory)
+            ? Directory.GetFiles(ModelDirectory, "ggml-*.bin")
+            : [];
+        Line(whisperModels.Length > 0, required: false, "whisper models", whisperModels.Length > 0
+            ? string.Join(", ", whisperModels.Select(Path.GetFileName))
+            : $"none in {ModelDirectory} (streaming Whisper arrives with the Whisper issue)");
+
+        output.WriteLine("Data");
+        var librivox = CaptionsPaths.LibriVoxDirectory;
+        var clips = Directory.Exists(librivox) ? Directory.GetFiles(librivox, "*.wav").Length : 0;
+        Line(clips > 0, required: false, "librivox clips", clips > 0 ? $"{clips} recordings in {librivox}" : $"{librivox} not found (install pocketsphinx-testdata; `captions demo` needs it)");
+        var jfk = _paths.JfkWavPath;
+        Line(File.Exists(jfk), required: false, "jfk.wav", File.Exists(jfk) ? jfk : $"{jfk} not found (fetched by ./scripts/bootstrap.sh)");
+
+        output.WriteLine(_missingRequired == 0 ? "doctor: everything required is present" : $"doctor: {_missingRequired} required item(s) missing");
+        return _missingRequired == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Where `captions models pull` puts Whisper models (the Whisper issue).</summary>
+    private string ModelDirectory => Path.Combine(_paths.CacheRoot, "models");
+
+    private void Line(bool ok, bool required, string name, string? detail)
+    {
+        if (!ok && required)
+        {
+            _missingRequired++;
+        }
+
+        var status = ok ? "ok" : required ? "MISSING" : "absent";
+        _context.Output.WriteLine($"  {status,-8}{name,-16}{detail}");
+    }
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    private static (bool Ok, string Detail) ProbeFfmpeg()
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("ffmpeg", "-hide_banner -version")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (process is null)
+            {
+                return (false, "ffmpeg did not start");
+            }
+
+            var first = process.StandardOutput.ReadLine() ?? string.Empty;
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode == 0, first.Length > 0 ? first : $"exit code {process.ExitCode}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (false, $"not found on PATH ({ex.Message})");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Captions.Cli.Configuration;
+
+namespace Captions.Cli.Commands;
+
+/// <summary>`captions listen`: conversation captions from a recording, raw PCM on stdin, or a microphone.</summary>
+internal static class ListenCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "A WAV file, '-' for raw s16le PCM on stdin, or 'mic[:DEVICE]' for a live microphone through ffmpeg",
+            Required = true,
+        };
+        var asr = new Option<string?>("--asr") { Description = "Speech recogniser: sphinx" };
+        asr.AcceptOnlyFromAmong("sphinx");
+        var realtime = new Option<bool>("--realtime") { Description = "Play a file paced like a live talker (default)" };
+        var fast = new Option<bool>("--fast") { Description = "Play a file as fast as the pipeline goes" };
+        var srt = new Option<string?>("--srt") { Description = "Write committed captions as SubRip to this file" };
+        var vtt = new Option<string?>("--vtt") { Description = "Write committed captions as WebVTT to this file" };
+        var events = new Option<string?>("--events") { Description = "Write every partial and commit with latency stamps as JSON lines" };
+        var sampleRate = new Option<int?>("--sample-rate") { Description = "Sample rate of raw PCM on stdin (default 16000)" };
+        var channels = new Option<int?>("--channels") { Description = "Channels of raw PCM on stdin (default 1)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print captions to the terminal" };
+        var config = CommonOptions.Config();
+
+        var command = new Command("listen", "Caption speech from a recording, stdin or a microphone")
+        {
+            input, asr, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(realtime) && result.GetValue(fast))
+            {
+                result.AddError("--realtime and --fast cannot be used together");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = context.LoadSettings(parse.GetValue(config));
+            if (parse.GetValue(asr) is { } chosen)
+            {
+                settings.Asr = chosen;
+            }
+
+            if (parse.GetValue(realtime))
+            {
+                settings.Pacing = "realtime";
+            }
+
+            if (parse.GetValue(fast))
+            {
+                settings.Pacing = "fast";
+            }
+
+            if (parse.GetValue(sampleRate) is { } rate)
+            {
+                settings.Input.RawSampleRate = rate;
+            }
+
+            if (parse.GetValue(channels) is { } count)
+            {
+                settings.Input.RawChannels = count;
+            }
+
+            SettingsLoader.Validate(settings);
+            var request = new ListenRequest(
+                parse.GetRequiredValue(input),
+                parse.GetValue(srt),
+                parse.GetValue(vtt),
+                parse.GetValue(events),
+                Terminal: !parse.GetValue(quiet));
+            var outcome = await new ConversationRunner(context, settings).RunAsync(request, cancellationToken);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+}

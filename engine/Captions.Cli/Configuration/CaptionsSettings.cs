@@ -1,0 +1,71 @@
+namespace Captions.Cli.Configuration;
+
+/// <summary>
+/// Every setting of the `captions` executable. Sources, later ones winning: appsettings.json beside the executable,
+/// a file given with --config, environment variables CAPTIONS_* (sections joined by "__", e.g.
+/// CAPTIONS_VAD__THRESHOLDDB=12), then command-line flags. Unknown keys in a settings file are errors.
+/// </summary>
+public sealed class CaptionsSettings
+{
+    /// <summary>Speech recogniser: "sphinx" (offline, needs no download).</summary>
+    public string Asr { get; set; } = "sphinx";
+
+    /// <summary>File playback: "realtime" (paced like a live talker) or "fast" (as fast as the pipeline goes).</summary>
+    public string Pacing { get; set; } = "realtime";
+
+    public VadSettings Vad { get; set; } = new();
+
+    public SphinxSettings Sphinx { get; set; } = new();
+
+    public OutputSettings Output { get; set; } = new();
+
+    public InputSettings Input { get; set; } = new();
+}
+
+public sealed class VadSettings
+{
+    /// <summary>Energy VAD: SNR above the noise floor (dB) at which a frame is 50% likely speech.</summary>
+    public double ThresholdDb { get; set; } = 10;
+
+    public int MinSpeechMs { get; set; } = 100;
+
+    /// <summary>Silence that ends an utterance (and commits its caption).</summary>
+    public int HangoverMs { get; set; } = 300;
+
+    public int PreRollMs { get; set; } = 200;
+
+    public double MaxUtteranceSeconds { get; set; } = 15;
+}
+
+public sealed class SphinxSettings
+{
+    /// <summary>Folder of the pocketsphinx model (Debian pocketsphinx-en-us).</summary>
+    public string ModelDir { get; set; } = "/usr/share/pocketsphinx/model/en-us";
+
+    /// <summary>Pronunciation dictionary; default: cmudict-en-us.dict in <see cref="ModelDir"/>.</summary>
+    public string? Dictionary { get; set; }
+
+    /// <summary>Language model; default: en-us.lm.bin in <see cref="ModelDir"/>.</summary>
+    public string? LanguageModel { get; set; }
+}
+
+public sealed class OutputSettings
+{
+    /// <summary>Broadcast practice: at most 42 characters a line.</summary>
+    public int MaxLineLength { get; set; } = 42;
+
+    /// <summary>Broadcast practice: at most 2 lines a cue.</summary>
+    public int MaxLines { get; set; } = 2;
+}
+
+public sealed class InputSettings
+{
+    /// <summary>Sample rate of raw s16le PCM read from stdin (--input -).</summary>
+    public int RawSampleRate { get; set; } = 16_000;
+
+    /// <summary>Interleaved channels of raw PCM read from stdin.</summary>
+    public int RawChannels { get; set; } = 1;
+
+    /// <summary>ffmpeg input format used for `mic`: "pulse" or "alsa".</summary>
+    public string MicrophoneBackend { get; set; } = "pulse";
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Captions.Cli.Configuration;
+
+/// <summary>Loads <see cref="CaptionsSettings"/> from files and environment, rejecting unknown keys and bad values.</summary>
+public static class SettingsLoader
+{
+    public const string EnvironmentPrefix = "CAPTIONS_";
+
+    private static readonly HashSet<string> s_knownKeys = CollectKeys(typeof(CaptionsSettings), prefix: null);
+
+    public static IReadOnlyCollection<string> KnownKeys => s_knownKeys;
+
+    /// <param name="configFile">A file named with --config (must exist), or null.</param>
+    /// <param name="environment">Environment variables (injected so tests don't touch the process's).</param>
+    public static CaptionsSettings Load(string? configFile, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new ConfigurationBuilder();
+        var defaults = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var files = new List<string>();
+        if (File.Exists(defaults))
+        {
+            files.Add(defaults);
+        }
+
+        if (configFile is not null)
+        {
+            var full = Path.GetFullPath(configFile);
+            if (!File.Exists(full))
+            {
+                throw new SettingsException($"settings file '{configFile}' does not exist");
+            }
+
+            files.Add(full);
+        }
+
+        foreach (var file in files)
+        {
+            ValidateFile(file);
+            builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
+        // Only variables that name a known setting are read; other CAPTIONS_* variables (CAPTIONS_CACHE_DIR and the
+        // like) belong to the bootstrap and tests.
+        var fromEnvironment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in environment)
+        {
+            if (!name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+            if (s_knownKeys.Contains(key))
+            {
+                fromEnvironment[key] = value;
+            }
+        }
+
+        builder.AddInMemoryCollection(fromEnvironment);
+        var configuration = builder.Build();
+        var settings = new CaptionsSettings();
+        try
+        {
+            configuration.Bind(settings, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new SettingsException($"invalid setting: {ex.Message}", ex);
+        }
+
+        return settings;
+    }
+
+    /// <summary>Checks values that binding cannot (ranges, choices). Call after flags are applied.</summary>
+    public static void Validate(CaptionsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Require(settings.Asr is "sphinx", "Asr", settings.Asr, "expected 'sphinx' (whisper arrives with the Whisper issue)");
+        Require(settings.Pacing is "realtime" or "fast", "Pacing", settings.Pacing, "expected 'realtime' or 'fast'");
+        Require(settings.Vad.ThresholdDb is > 0 and <= 60, "Vad:ThresholdDb", settings.Vad.ThresholdDb, "expected 0 < dB <= 60");
+        Require(settings.Vad.MinSpeechMs is >= 20 and <= 2000, "Vad:MinSpeechMs", settings.Vad.MinSpeechMs, "expected 20..2000");
+        Require(settings.Vad.HangoverMs is >= 20 and <= 5000, "Vad:HangoverMs", settings.Vad.HangoverMs, "expected 20..5000");
+        Require(settings.Vad.PreRollMs is >= 0 and <= 2000, "Vad:PreRollMs", settings.Vad.PreRollMs, "expected 0..2000");
+        Require(settings.Vad.MaxUtteranceSeconds is >= 3 and <= 60, "Vad:MaxUtteranceSeconds", settings.Vad.MaxUtteranceSeconds, "expected 3..60");
+        Require(settings.Output.MaxLineLength is >= 10 and <= 200, "Output:MaxLineLength", settings.Output.MaxLineLength, "expected 10..200");
+        Require(settings.Output.MaxLines is >= 1 and <= 4, "Output:MaxLines", settings.Output.MaxLines, "expected 1..4");
+        Require(settings.Input.RawSampleRate is >= 4000 and <= 384_000, "Input:RawSampleRate", settings.Input.RawSampleRate, "expected 4000..384000 Hz");
+        Require(settings.Input.RawChannels is >= 1 and <= 32, "Input:RawChannels", settings.Input.RawChannels, "expected 1..32");
+        Require(settings.Input.MicrophoneBackend is "pulse" or "alsa", "Input:MicrophoneBackend", settings.Input.MicrophoneBackend, "expected 'pulse' or 'alsa'");
+    }
+
+    private static void Require(bool condition, string key, object? value, string expectation)
+    {
+        if (!condition)
+        {
+            throw new SettingsException(
+                string.Create(CultureInfo.InvariantCulture, $"setting {key} = '{value}' is invalid: {expectation}"));
+        }
+    }
+
+    private static void ValidateFile(string file)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new SettingsException($"settings file '{file}' is not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new SettingsException($"settings file '{file}' must hold a JSON object");
+            }
+
+            foreach (var key in Flatten(document.RootElement, prefix: null))
+            {
+                if (!s_knownKeys.Contains(key))
+                {
+                    throw new SettingsException(
+                        $"unknown setting '{key}' in '{file}'; known settings: {string.Join(", ", s_knownKeys.Order(StringComparer.Ordinal))}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Flatten(JsonElement element, string? prefix)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
+            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().Any())
+            {
+                foreach (var nested in Flatten(property.Value, key))
+                {
+                    yield return nested;
+                }
+            }
+            else if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private static HashSet<string> CollectKeys(Type type, string? prefix)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (propertyType.IsClass && propertyType != typeof(string))
+            {
+                keys.UnionWith(CollectKeys(propertyType, key));
+            }
+            else
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,20 @@
+using Captions.Engine.Pipeline;
+
+namespace Captions.Engine.Stages;
+
+/// <summary>What a conversation run did.</summary>
+/// <param name="Pipeline">How the pipeline ended and its edge counters.</param>
+/// <param name="AudioDuration">Stream time covered by the frames the VAD scored.</param>
+/// <param name="WallTime">Time the run took on the pipeline's clock.</param>
+/// <param name="Utterances">Speech segments the VAD found.</param>
+/// <param name="CaptionVersions">Caption line versions (partial and committed) delivered to the sinks.</param>
+public sealed record ConversationResult(
+    PipelineResult Pipeline,
+    TimeSpan AudioDuration,
+    TimeSpan WallTime,
+    long Utterances,
+    long CaptionVersions)
+{
+    /// <summary>Wall time over audio time: below 1 is faster than real time.</summary>
+    public double RealTimeFactor => AudioDuration > TimeSpan.Zero ? WallTime / AudioDuration : 0;
+}
