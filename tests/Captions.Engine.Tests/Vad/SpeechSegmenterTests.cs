@@ -77,7 +77,7 @@ public sealed class SpeechSegmenterTests
         events.Take(14).Should().OnlyContain(e => e.Kind == SegmenterEventKind.SpeechContinues);
         events[14].Should().Be(SegmenterEvent.Ended(15, SpeechEndReason.Silence));
         events.Skip(15).Should().OnlyContain(e => e.Kind == SegmenterEventKind.None);
-        recorder.Utterances.Should().ContainSingle().Which.Should().Be(new RecordedUtterance(10, 65, 15, SpeechEndReason.Silence));
+        recorder.Utterances.Should().ContainSingle().Which.Should().Be(new RecordedUtterance(10, 20, 65, 15, SpeechEndReason.Silence));
         recorder.Utterances[0].SpeechEndFrame.Should().Be(50);
     }
 

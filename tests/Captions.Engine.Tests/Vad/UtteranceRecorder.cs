@@ -3,8 +3,11 @@ using Captions.Engine.Vad;
 
 namespace Captions.Engine.Tests.Vad;
 
-/// <summary>One utterance as the VAD stage would build it, in frame indices (end exclusive).</summary>
-internal sealed record RecordedUtterance(int StartFrame, int EndFrame, int TrailingFrames, SpeechEndReason Reason)
+/// <summary>
+/// One utterance as the VAD stage would build it, in frame indices (end exclusive). <see cref="OnsetFrame"/> is the
+/// first frame that confirmed speech: frames from <see cref="StartFrame"/> to it are pre-roll padding.
+/// </summary>
+internal sealed record RecordedUtterance(int StartFrame, int OnsetFrame, int EndFrame, int TrailingFrames, SpeechEndReason Reason)
 {
     public int Length => EndFrame - StartFrame;
 
@@ -22,6 +25,7 @@ internal sealed class UtteranceRecorder
     private readonly List<RecordedUtterance> _utterances = [];
     private int _frame;
     private int _openStart = -1;
+    private int _openOnset = -1;
     private int _lastSentFrame = -1;
 
     public UtteranceRecorder(SpeechSegmenter segmenter) => _segmenter = segmenter;
@@ -51,6 +55,7 @@ internal sealed class UtteranceRecorder
                 _openStart.Should().Be(-1, $"frame {_frame} started speech while an utterance was open");
                 e.PreRollFrames.Should().BeLessThanOrEqualTo(_segmenter.MaxPreRollFrames, "pre-roll must fit the stage's ring");
                 _openStart = _frame - e.PreRollFrames;
+                _openOnset = _frame - Math.Min(e.PreRollFrames, _segmenter.MinSpeechFrames - 1);
                 _openStart.Should().BeGreaterThan(_lastSentFrame, $"frame {_frame}: pre-roll reaches into frames already sent");
                 _openStart.Should().BeGreaterThanOrEqualTo(0);
                 break;
@@ -59,7 +64,7 @@ internal sealed class UtteranceRecorder
                 break;
             case SegmenterEventKind.SpeechEnded:
                 _openStart.Should().BeGreaterThanOrEqualTo(0, $"frame {_frame} ended speech with no open utterance");
-                _utterances.Add(new RecordedUtterance(_openStart, _frame + 1, e.TrailingFrames, e.EndReason));
+                _utterances.Add(new RecordedUtterance(_openStart, _openOnset, _frame + 1, e.TrailingFrames, e.EndReason));
                 _openStart = -1;
                 break;
         }
@@ -79,7 +84,7 @@ internal sealed class UtteranceRecorder
     {
         if (_segmenter.IsInSpeech)
         {
-            _utterances.Add(new RecordedUtterance(_openStart, _frame, 0, SpeechEndReason.None));
+            _utterances.Add(new RecordedUtterance(_openStart, _openOnset, _frame, 0, SpeechEndReason.None));
             _openStart = -1;
         }
     }
