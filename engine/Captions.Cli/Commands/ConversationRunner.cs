@@ -51,7 +51,7 @@ internal sealed class ConversationRunner
                 sinks.Add(new TerminalCaptionSink(_context.Output, _context.OutputIsTerminal, () => SafeWindowWidth()));
             }
 
-            var layout = new CaptionTextLayout(_settings.Output.MaxLineLength, _settings.Output.MaxLines);
+            var layout = new SubtitleWriterOptions { Layout = new CaptionTextLayout(_settings.Output.MaxLineLength, _settings.Output.MaxLines) };
             if (request.Srt is not null)
             {
                 sinks.Add(SrtWriter.Create(request.Srt, layout));

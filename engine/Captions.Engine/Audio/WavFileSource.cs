@@ -17,12 +17,19 @@ public sealed class WavFileSource : IAudioSource
     private readonly AudioPacing _pacing;
 
     public WavFileSource(string path, AudioPacing pacing, PipelineClock clock)
+        : this(WavReader.Open(path), pacing, clock)
     {
+    }
+
+    /// <summary>Plays an already opened reader (a file, or a WAV arriving on a pipe); the source disposes it.</summary>
+    public WavFileSource(WavReader reader, AudioPacing pacing, PipelineClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(clock);
-        _reader = WavReader.Open(path);
+        _reader = reader;
         _clock = clock;
         _pacing = pacing;
-        Description = path;
+        Description = reader.DisplayName;
     }
 
     public string Description { get; }

@@ -58,7 +58,7 @@ public sealed class PipelineTestHost : IDisposable
 
     public void Dispose() => _stop.Dispose();
 
-    private async Task<PipelineResult> RunAndDisposeAsync(Captions.Engine.Pipeline.Pipeline pipeline)
+    private async Task<PipelineResult> RunAndDisposeAsync(global::Captions.Engine.Pipeline.Pipeline pipeline)
     {
         using (pipeline)
         {
