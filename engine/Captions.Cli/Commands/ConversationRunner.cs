@@ -77,7 +77,7 @@ internal sealed class ConversationRunner
                 Source = source,
                 Detector = new EnergyVoiceActivityDetector(new EnergyVadOptions { ThresholdDb = (float)_settings.Vad.ThresholdDb }),
                 Recognizer = recognizer,
-                Sinks = sinks,
+                Sinks = [.. sinks],
                 Clock = clock,
                 Segmenter = new SpeechSegmenterOptions
                 {
@@ -88,8 +88,9 @@ internal sealed class ConversationRunner
                 },
             };
 
+            // From here the pipeline's output stage owns the sinks: it completes and disposes them however the run ends.
+            sinks.Clear();
             var result = await ConversationPipeline.RunAsync(options, stopToken);
-            sinks.Clear(); // the pipeline completed and disposed them
             Report(request, result);
             return new ConversationOutcome(ExitCodes.Success, result);
         }

@@ -89,13 +89,13 @@ internal static class DemoCommand
                 var counts = WordErrorRate.Compute(reference, transcript.Text);
                 total += counts;
                 context.Output.WriteLine($"   reference: {reference.ToLowerInvariant()}");
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   word error rate: {counts.Rate:P1} ({counts})"));
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   word error rate: {counts.Rate * 100:0.0}% ({counts.Substitutions} substituted, {counts.Deletions} deleted, {counts.Insertions} inserted of {counts.ReferenceWords} words)"));
             }
         }
 
         context.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"demo: {clips.Length} recordings, {audio.TotalSeconds:0.0} s of audio captioned in {wall.TotalSeconds:0.00} s; word error rate {total.Rate:P1} over {total.ReferenceWords} words"));
+            $"demo: {clips.Length} recordings, {audio.TotalSeconds:0.0} s of audio captioned in {wall.TotalSeconds:0.00} s; word error rate {total.Rate * 100:0.0}% over {total.ReferenceWords} words"));
         context.Output.WriteLine($"demo: SRT, WebVTT and events files are in {Path.GetFullPath(outputDir)}");
         return ExitCodes.Success;
     }

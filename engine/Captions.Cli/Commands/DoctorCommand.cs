@@ -7,8 +7,17 @@ internal static class DoctorCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Check native libraries, CPU features, models and data; exit non-zero if a required one is missing");
-        command.SetAction(_ => new DoctorReport(context).Run());
+        var config = CommonOptions.Config();
+        var command = new Command("doctor", "Check native libraries, CPU features, models and data; exit non-zero if a required one is missing")
+        {
+            config,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = context.LoadSettings(parse.GetValue(config));
+            Configuration.SettingsLoader.Validate(settings);
+            return new DoctorReport(context, settings).Run();
+        });
         return command;
     }
 }

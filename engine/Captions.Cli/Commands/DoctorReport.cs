@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Intrinsics.X86;
+using Captions.Cli.Configuration;
 using Captions.Engine.Hosting;
 using Captions.Native.PocketSphinx;
 using Captions.Native.Whisper;
@@ -14,11 +15,13 @@ internal sealed class DoctorReport
 {
     private readonly CliContext _context;
     private readonly CaptionsPaths _paths;
+    private readonly CaptionsSettings _settings;
     private int _missingRequired;
 
-    public DoctorReport(CliContext context)
+    public DoctorReport(CliContext context, CaptionsSettings settings)
     {
         _context = context;
+        _settings = settings;
         _paths = new CaptionsPaths(name => context.Environment.TryGetValue(name, out var value) ? value : null);
     }
 
@@ -51,8 +54,13 @@ internal sealed class DoctorReport
         Line(ffmpeg.Ok, required: false, "ffmpeg", ffmpeg.Detail + (ffmpeg.Ok ? string.Empty : " (needed for --input mic; install ffmpeg)"));
 
         output.WriteLine("Models");
-        var model = CaptionsPaths.PocketSphinxModelDirectory;
-        var modelParts = new[] { Path.Combine(model, "en-us"), Path.Combine(model, "en-us.lm.bin"), Path.Combine(model, "cmudict-en-us.dict") };
+        var model = _settings.Sphinx.ModelDir;
+        var modelParts = new[]
+        {
+            Path.Combine(model, "en-us"),
+            _settings.Sphinx.LanguageModel ?? Path.Combine(model, "en-us.lm.bin"),
+            _settings.Sphinx.Dictionary ?? Path.Combine(model, "cmudict-en-us.dict"),
+        };
         var missingPart = modelParts.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         Line(missingPart is null, required: true, "sphinx en-us", missingPart is null ? model : $"{missingPart} not found (install pocketsphinx-en-us)");
         var whisperModels = Directory.Exists(ModelDirectory)

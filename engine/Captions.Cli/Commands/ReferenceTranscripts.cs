@@ -18,7 +18,9 @@ internal static partial class ReferenceTranscripts
             var match = LinePattern().Match(line);
             if (match.Success)
             {
-                result[match.Groups["id"].Value] = match.Groups["text"].Value.Trim();
+                // pocketsphinx transcripts wrap each utterance in <s> ... </s>: markers, not words.
+                var text = match.Groups["text"].Value.Replace("<s>", string.Empty, StringComparison.Ordinal).Replace("</s>", string.Empty, StringComparison.Ordinal);
+                result[match.Groups["id"].Value] = text.Trim();
             }
         }
 

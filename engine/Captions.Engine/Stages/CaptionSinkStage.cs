@@ -38,12 +38,36 @@ public sealed class CaptionSinkStage
         }
         finally
         {
-            // Closing files must not be skipped because the run was cancelled: use a fresh token.
-            foreach (var sink in _sinks)
+            await CloseAllAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Completes and disposes every sink, even when one of them fails, so one broken output never leaves another
+    /// file unterminated. Closing uses a fresh token: it must not be skipped because the run was cancelled.
+    /// </summary>
+    private async ValueTask CloseAllAsync()
+    {
+        List<Exception>? errors = null;
+        foreach (var sink in _sinks)
+        {
+            try
             {
                 await sink.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                (errors ??= []).Add(ex);
+            }
+            finally
+            {
                 await sink.DisposeAsync().ConfigureAwait(false);
             }
+        }
+
+        if (errors is not null)
+        {
+            throw errors.Count == 1 ? errors[0] : new AggregateException("closing caption outputs failed", errors);
         }
     }
 }
