@@ -49,7 +49,14 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
         PocketSphinxLibrary.EnsureLoaded();
         logger ??= NullLogger.Instance;
 
-        var argv = new NativeArgv(BuildArguments(options));
+        List<string> arguments = BuildArguments(options);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Stands in for ps_init's own config dump, which goes to /dev/null (see NativeLog.Install).
+            logger.LogDebug("pocketsphinx arguments: {Arguments}", string.Join(' ', arguments));
+        }
+
+        var argv = new NativeArgv(arguments);
         SafeDecoderHandle? decoder = null;
         try
         {
@@ -58,13 +65,13 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
             if (config.IsInvalid)
             {
                 throw new PocketSphinxException(
-                    $"pocketsphinx rejected its arguments ({string.Join(' ', options.ExtraArguments.Select(a => $"{a.Key} {a.Value}"))}): {NativeLog.LastError ?? "no reason logged"}");
+                    $"pocketsphinx rejected its arguments ({string.Join(' ', options.ExtraArguments.Select(a => $"{a.Key} {a.Value}"))}): {NativeLog.Errors ?? "no reason logged"}");
             }
 
             decoder = NativeMethods.PsInit(config);
             if (decoder.IsInvalid)
             {
-                string reason = NativeLog.LastError ?? "no reason logged";
+                string reason = NativeLog.Errors ?? "no reason logged";
                 throw new PocketSphinxException(
                     $"pocketsphinx could not load its models (acoustic model '{options.AcousticModelDirectory}', dictionary '{options.DictionaryPath}', language model '{options.LanguageModelPath}'): {reason}",
                     GuessFailedPath(options, reason));
@@ -94,6 +101,11 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
         }
 
         using NativeLog.Scope scope = NativeLog.Enter(_logger);
+        // pocketsphinx numbers segment frames from the start of its stream, and the stream offset it adds is not
+        // observable through the API (ps_get_n_frames after ps_end_utt fell 18-47 frames short of it on LibriVox).
+        // Starting a stream per utterance makes frames utterance-relative; it also resets the front end's noise
+        // statistics, so an utterance decodes the same whatever came before it.
+        Check(NativeMethods.PsStartStream(_handle), "ps_start_stream");
         Check(NativeMethods.PsStartUtt(_handle), "ps_start_utt");
         InUtterance = true;
     }
@@ -139,7 +151,10 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
         Check(NativeMethods.PsEndUtt(_handle), "ps_end_utt");
     }
 
-    /// <summary>Word segmentation of the best hypothesis, fillers included, in order.</summary>
+    /// <summary>
+    /// Word segmentation of the best hypothesis, fillers included, in order, with frames counted from the start of
+    /// the current (or just ended) utterance.
+    /// </summary>
     public IReadOnlyList<PocketSphinxSegment> GetSegments()
     {
         ThrowIfDisposed();
@@ -235,7 +250,7 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
 
     private static int Check(int result, string function) => result >= 0
         ? result
-        : throw new PocketSphinxException($"{function} failed ({result}): {NativeLog.LastError ?? "no reason logged"}");
+        : throw new PocketSphinxException($"{function} failed ({result}): {NativeLog.Errors ?? "no reason logged"}");
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 

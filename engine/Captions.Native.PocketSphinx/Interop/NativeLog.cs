@@ -17,7 +17,7 @@ namespace Captions.Native.PocketSphinx.Interop;
 /// "%s: %s(%ld): %s", "%s: \"%s\", line %ld: %s" and their strerror variants; found by disassembling err_msg and
 /// err_msg_system in libsphinxbase.so.3.0.0), and on the Linux
 /// x64 and arm64 C ABIs variadic integer arguments travel exactly like fixed ones (6 or 8 registers, then stack).
-/// Other platforms silence the log instead (<see cref="Install"/>).
+/// Other platforms keep the default callback, which then writes to /dev/null (<see cref="Install"/>).
 /// </remarks>
 internal static unsafe class NativeLog
 {
@@ -29,7 +29,7 @@ internal static unsafe class NativeLog
     private static ILogger? s_logger;
 
     [ThreadStatic]
-    private static string? s_lastError;
+    private static string? s_errors;
 
     [ThreadStatic]
     private static StringBuilder? s_pending;
@@ -39,16 +39,20 @@ internal static unsafe class NativeLog
 
     public static void Install()
     {
+        // Some code writes to err_get_logfp() directly, bypassing the callback (ps_init dumps its whole config,
+        // ~150 lines, to it): point that FILE* at /dev/null rather than the default stderr.
+        nint devNull = NativeMethods.FOpen("/dev/null", "w");
+        if (devNull != 0)
+        {
+            NativeMethods.ErrSetLogfp(devNull);
+        }
+
         bool abiKnown = OperatingSystem.IsLinux()
             && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
         if (abiKnown)
         {
             NativeMethods.ErrSetCallback(&OnMessage, 0);
             IsRouted = true;
-        }
-        else
-        {
-            NativeMethods.ErrSetLogfp(0);
         }
     }
 
@@ -57,12 +61,15 @@ internal static unsafe class NativeLog
     {
         var scope = new Scope(s_logger);
         s_logger = logger;
-        s_lastError = null;
+        s_errors = null;
         return scope;
     }
 
-    /// <summary>The last ERROR/FATAL message logged on this thread since <see cref="Enter"/>, if any.</summary>
-    public static string? LastError => s_lastError;
+    /// <summary>
+    /// The ERROR/FATAL messages logged on this thread since <see cref="Enter"/>, joined with "; ", if any: a failure
+    /// often logs the cause first ("Unknown argument name '-x'") and a summary last ("Failed to parse arguments").
+    /// </summary>
+    public static string? Errors => s_errors;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnMessage(nint userData, int level, byte* format, nint a1, nint a2, nint a3, nint a4, nint a5)
@@ -85,7 +92,7 @@ internal static unsafe class NativeLog
             string text = Format(format, a1, a2, a3, a4, a5);
             if (isError)
             {
-                s_lastError = text.Trim();
+                s_errors = s_errors is null ? text.Trim() : $"{s_errors}; {text.Trim()}";
             }
 
             // INFOCONT pieces continue the previous line; emit once a newline completes it.

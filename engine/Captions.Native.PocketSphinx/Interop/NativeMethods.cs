@@ -28,6 +28,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(PocketSphinx, EntryPoint = "ps_get_logmath")]
     public static partial nint PsGetLogmath(SafeDecoderHandle decoder);
 
+    /// <summary>Resets the stream: segment frame numbers restart at 0 and the front end's noise statistics reset.</summary>
+    [LibraryImport(PocketSphinx, EntryPoint = "ps_start_stream")]
+    public static partial int PsStartStream(SafeDecoderHandle decoder);
+
     [LibraryImport(PocketSphinx, EntryPoint = "ps_start_utt")]
     public static partial int PsStartUtt(SafeDecoderHandle decoder);
 
@@ -85,7 +89,15 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(SphinxBase, EntryPoint = "err_set_callback")]
     public static partial void ErrSetCallback(delegate* unmanaged[Cdecl]<nint, int, byte*, nint, nint, nint, nint, nint, void> callback, nint userData);
 
-    /// <summary>NULL disables logging through the default callback.</summary>
+    /// <summary>
+    /// Sets the FILE* that err_logfp_cb and some direct writers (ps_init's config dump via err_get_logfp) use.
+    /// Never NULL here: cmd_ln_print_values_r fwrite()s to it without a check.
+    /// </summary>
     [LibraryImport(SphinxBase, EntryPoint = "err_set_logfp")]
     public static partial void ErrSetLogfp(nint stream);
+
+    // --- libc ---
+
+    [LibraryImport("libc.so.6", EntryPoint = "fopen", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint FOpen(string path, string mode);
 }
