@@ -1,8 +1,19 @@
 using BenchmarkDotNet.Running;
+using Captions.Benchmarks.Sphinx;
 
 namespace Captions.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        // Comparison runners measure whole systems once, in one process; BenchmarkDotNet owns everything else.
+        if (args.Length > 0 && args[0] == "sphinx-vs-cli")
+        {
+            return await SphinxVsCliRunner.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
