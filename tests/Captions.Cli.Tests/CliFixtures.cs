@@ -29,5 +29,19 @@ internal sealed class CliFixtures : IDisposable
         return WavFixture.Write(PathOf(name), signal, 16_000, 1, format, options);
     }
 
+    /// <summary>Writes the given LibriVox clips back to back as one 16 kHz mono WAV.</summary>
+    public string Concatenate(string name, IEnumerable<string> clipIds)
+    {
+        var samples = new List<float>();
+        foreach (var id in clipIds)
+        {
+            using var reader = Captions.Engine.Audio.WavReader.Open(Clip(id));
+            var buffer = new float[reader.Info.FrameCount!.Value];
+            samples.AddRange(buffer.AsSpan(0, reader.Read(buffer)).ToArray());
+        }
+
+        return WavFixture.Write(PathOf(name), samples.ToArray(), 16_000, 1, WavSampleFormat.Pcm16);
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
