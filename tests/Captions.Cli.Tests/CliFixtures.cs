@@ -35,9 +35,7 @@ internal sealed class CliFixtures : IDisposable
         var samples = new List<float>();
         foreach (var id in clipIds)
         {
-            using var reader = Captions.Engine.Audio.WavReader.Open(Clip(id));
-            var buffer = new float[reader.Info.FrameCount!.Value];
-            samples.AddRange(buffer.AsSpan(0, reader.Read(buffer)).ToArray());
+            samples.AddRange(Captions.Engine.Audio.AudioFile.ReadMono16k(Clip(id)));
         }
 
         return WavFixture.Write(PathOf(name), samples.ToArray(), 16_000, 1, WavSampleFormat.Pcm16);

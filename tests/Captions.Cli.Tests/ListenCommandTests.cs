@@ -41,9 +41,7 @@ public sealed class ListenCommandTests : IDisposable
     public async Task Listen_RawPcmOnStdinAt44kStereo_CaptionsIt()
     {
         // Real speech, re-encoded the way a capture tool would pipe it: s16le, 44.1 kHz, 2 channels.
-        using var reader = Captions.Engine.Audio.WavReader.Open(CliFixtures.Clip("0880"));
-        var mono = new float[reader.Info.FrameCount!.Value];
-        reader.Read(mono);
+        var mono = Captions.Engine.Audio.AudioFile.ReadMono16k(CliFixtures.Clip("0880"));
         var resampled = new List<float>();
         var up = new Captions.Engine.Audio.Resampler(16_000, 44_100);
         var buffer = new float[up.GetMaxOutputLength(mono.Length)];

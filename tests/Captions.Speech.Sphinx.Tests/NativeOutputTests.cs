@@ -1,3 +1,4 @@
+using Captions.Engine.Metrics;
 using System.Runtime.InteropServices;
 
 namespace Captions.Speech.Sphinx.Tests;
@@ -17,7 +18,7 @@ public sealed partial class NativeOutputTests
     [Fact]
     public void Recognizer_LoadDecodeDispose_WritesNothingToStdoutOrStderr()
     {
-        float[] samples = LibriVoxCorpus.Load()[1].ReadSamples();
+        float[] samples = ReferenceCorpus.Load()[1].ReadMono16k();
 
         (string stdout, string stderr) = CaptureNativeOutput(() =>
         {

@@ -1,3 +1,4 @@
+using Captions.Engine.Metrics;
 using Captions.Native.PocketSphinx;
 using Microsoft.Extensions.Logging;
 
@@ -108,7 +109,7 @@ public sealed class PocketSphinxDecoderTests
     public void GetSegments_RealClip_HasFillersAndInclusiveOrderedFrames()
     {
         using PocketSphinxDecoder decoder = PocketSphinxDecoder.Create(EnUs(extra: [new("-bestpath", "yes")]));
-        float[] samples = LibriVoxCorpus.Load().Single(c => c.Id.EndsWith("0930", StringComparison.Ordinal)).ReadSamples();
+        float[] samples = ReferenceCorpus.Load().Single(c => c.Id.EndsWith("0930", StringComparison.Ordinal)).ReadMono16k();
         var pcm = new short[samples.Length];
         SphinxRecognizer.ToPcm16(samples, pcm);
 

@@ -1,3 +1,4 @@
+using Captions.Engine.Metrics;
 namespace Captions.Speech.Sphinx.Tests;
 
 /// <summary>
@@ -29,9 +30,9 @@ public sealed class SphinxRecognizerFixture : IDisposable
     private List<LibriVoxResult> DecodeLibriVox()
     {
         var results = new List<LibriVoxResult>();
-        foreach (LibriVoxClip clip in LibriVoxCorpus.Load())
+        foreach (ReferenceRecording clip in ReferenceCorpus.Load())
         {
-            float[] samples = clip.ReadSamples();
+            float[] samples = clip.ReadMono16k();
             results.Add(new LibriVoxResult(clip, samples.Length, RecognizerRun.Feed(Recognizer, samples)));
         }
 
@@ -39,4 +40,4 @@ public sealed class SphinxRecognizerFixture : IDisposable
     }
 }
 
-internal sealed record LibriVoxResult(LibriVoxClip Clip, int SampleCount, RecognizerRun Run);
+internal sealed record LibriVoxResult(ReferenceRecording Clip, int SampleCount, RecognizerRun Run);

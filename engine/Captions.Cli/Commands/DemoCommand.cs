@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Captions.Cli.Configuration;
 using Captions.Engine.Metrics;
+using Captions.Engine.Output;
 
 namespace Captions.Cli.Commands;
 
@@ -12,7 +13,7 @@ namespace Captions.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    public const string DefaultCorpus = "/usr/share/pocketsphinx/test/data/librivox";
+    public const string DefaultCorpus = ReferenceCorpus.LibriVoxDirectory;
 
     public static Command Create(CliContext context)
     {
@@ -54,7 +55,10 @@ internal static class DemoCommand
             return ExitCodes.Failure;
         }
 
-        var references = ReferenceTranscripts.TryLoad(Path.Combine(corpus, "transcription"));
+        var transcription = Path.Combine(corpus, ReferenceCorpus.TranscriptionFile);
+        var references = File.Exists(transcription)
+            ? ReferenceCorpus.ReadTranscription(transcription).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+            : [];
         Directory.CreateDirectory(outputDir);
         var runner = new ConversationRunner(context, settings);
         var total = default(WordErrorCounts);
@@ -88,7 +92,7 @@ internal static class DemoCommand
             {
                 var counts = WordErrorRate.Compute(reference, transcript.Text);
                 total += counts;
-                context.Output.WriteLine($"   reference: {reference.ToLowerInvariant()}");
+                context.Output.WriteLine($"   reference: {reference}");
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   word error rate: {counts.Rate * 100:0.0}% ({counts.Substitutions} substituted, {counts.Deletions} deleted, {counts.Insertions} inserted of {counts.ReferenceWords} words)"));
             }
         }

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Captions.Engine.Audio;
 using Captions.Engine.Metrics;
+using Captions.Engine.Output;
 using Captions.Engine.Speech;
+using Captions.Engine.Stages;
+using Captions.Engine.Timing;
+using Captions.Engine.Vad;
 using Captions.Speech.Sphinx;
 using Spectre.Console;
 
@@ -11,13 +15,20 @@ namespace Captions.Benchmarks.Sphinx;
 /// <summary>
 /// `dotnet run -c Release --project perf/Captions.Benchmarks -- sphinx-vs-cli [--rounds N]`: the five LibriVox
 /// clips through (a) our SphinxRecognizer fed 20 ms chunks (default options, then with pocketsphinx's second pass)
-/// and (b) Debian's pocketsphinx_continuous on the file, interleaved clip by clip in one run so both see the same
+/// (b) the full conversation pipeline (VAD, channels, the same recogniser) on the file,
+/// and (c) Debian's pocketsphinx_continuous on the file, interleaved clip by clip in one run so both see the same
 /// machine load. Reports wall and CPU time (median over rounds) and WER per clip and for the corpus.
 /// </summary>
 /// <remarks>
 /// The CLI's wall time includes starting a process and loading the models (~1 s); ours excludes the one-time load,
 /// which is shown separately, because a live pipeline loads once and decodes for hours.
 /// </remarks>
+/// <summary>A reference recording with its samples loaded once for the whole run.</summary>
+internal sealed record LibriVoxSample(string Id, string WavPath, string Reference, float[] Samples)
+{
+    public TimeSpan Duration => AudioFormat.SamplesToTime(Samples.Length);
+}
+
 public static class SphinxVsCliRunner
 {
     private const string Cli = "/usr/bin/pocketsphinx_continuous";
@@ -32,7 +43,7 @@ public static class SphinxVsCliRunner
             return 1;
         }
 
-        List<LibriVoxSample> clips = LibriVoxSet.Load();
+        List<LibriVoxSample> clips = [.. ReferenceCorpus.Load().Select(r => new LibriVoxSample(r.Id, r.WavPath, r.Reference, r.ReadMono16k()))];
         (SphinxRecognizer streaming, TimeSpan streamingLoad) = Load(new SphinxRecognizerOptions());
         (SphinxRecognizer secondPass, TimeSpan secondPassLoad) = Load(new SphinxRecognizerOptions { SecondPass = true });
         using (streaming)
@@ -46,6 +57,7 @@ public static class SphinxVsCliRunner
                     result.Ours.Add(Decode(streaming, result.Clip));
                     result.OursSecondPass.Add(Decode(secondPass, result.Clip));
                     result.Cli.Add(await RunCliAsync(result.Clip));
+                    result.Pipeline.Add(await RunPipelineAsync(streaming, result.Clip));
                 }
             }
 
@@ -81,6 +93,31 @@ public static class SphinxVsCliRunner
             Stopwatch.GetElapsedTime(start, end),
             CpuTime.CurrentThread - cpuStart,
             Stopwatch.GetElapsedTime(endStart, end));
+    }
+
+    /// <summary>
+    /// The whole conversation pipeline on the file: WAV reader, resampler, 20 ms frames over channels, energy VAD and
+    /// segmenter, the same recogniser, sinks. CPU is the process's (the stages run on pool threads).
+    /// </summary>
+    private static async Task<Measurement> RunPipelineAsync(SphinxRecognizer recognizer, LibriVoxSample clip)
+    {
+        var clock = new PipelineClock(TimeProvider.System);
+        var transcript = new TranscriptCollector();
+        TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        await using var source = new WavFileSource(clip.WavPath, AudioPacing.Fast, clock);
+        await ConversationPipeline.RunAsync(
+            new ConversationOptions
+            {
+                Source = source,
+                Detector = new EnergyVoiceActivityDetector(),
+                Recognizer = recognizer,
+                Sinks = [transcript],
+                Clock = clock,
+            },
+            CancellationToken.None);
+        TimeSpan wall = Stopwatch.GetElapsedTime(start);
+        return new Measurement(transcript.Text, wall, Process.GetCurrentProcess().TotalProcessorTime - cpuStart, null);
     }
 
     private static async Task<Measurement> RunCliAsync(LibriVoxSample clip)
@@ -128,6 +165,7 @@ public static class SphinxVsCliRunner
         {
             ("ours", r => r.Ours),
             ("ours+2nd", r => r.OursSecondPass),
+            ("pipeline", r => r.Pipeline),
             ("CLI", r => r.Cli),
         };
         var totals = new (WordErrorCounts Errors, TimeSpan Wall, TimeSpan Cpu)[engines.Length];
@@ -198,5 +236,7 @@ public static class SphinxVsCliRunner
         public List<Measurement> OursSecondPass { get; } = [];
 
         public List<Measurement> Cli { get; } = [];
+
+        public List<Measurement> Pipeline { get; } = [];
     }
 }

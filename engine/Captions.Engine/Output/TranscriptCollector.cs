@@ -1,10 +1,10 @@
 using Captions.Engine.Captioning;
-using Captions.Engine.Output;
+namespace Captions.Engine.Output;
 
-namespace Captions.Cli.Commands;
-
-/// <summary>Keeps the committed text of a run in memory (for the demo's accuracy check); writes nothing to disk.</summary>
-internal sealed class TranscriptCollector : ICaptionSink
+/// <summary>
+/// Keeps the committed text of a run in memory, for accuracy checks (the demo, the benchmarks); writes nothing to disk.
+/// </summary>
+public sealed class TranscriptCollector : ICaptionSink
 {
     private readonly List<string> _lines = [];
 
