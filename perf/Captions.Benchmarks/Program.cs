@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Captions.Benchmarks.Pipeline;
 using Captions.Benchmarks.Sphinx;
 
 namespace Captions.Benchmarks;
@@ -11,6 +12,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "sphinx-vs-cli")
         {
             return await SphinxVsCliRunner.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "pipeline-costs")
+        {
+            return await PipelineCostRunner.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

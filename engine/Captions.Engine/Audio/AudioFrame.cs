@@ -1,4 +1,3 @@
-using System.Buffers;
 using Captions.Engine.Timing;
 
 namespace Captions.Engine.Audio;
@@ -46,8 +45,8 @@ public readonly struct AudioFrame
     /// <summary>A frame without audio that only marks a stream position and carries stamps (no buffer to release).</summary>
     public static AudioFrame Marker(long sampleOffset, LatencyStamps stamps) => new(sampleOffset, stamps);
 
-    /// <summary>Rents a frame buffer from the shared pool (allocation-free once the pool is warm).</summary>
-    public static float[] RentBuffer(int minimumLength = AudioFormat.FrameSamples) => ArrayPool<float>.Shared.Rent(minimumLength);
+    /// <summary>Rents a frame buffer of <see cref="AudioFormat.FrameSamples"/> from <see cref="AudioFramePool.Shared"/>.</summary>
+    public static float[] RentBuffer() => AudioFramePool.Shared.Rent();
 
     public AudioFrame WithStamps(LatencyStamps stamps) =>
         _buffer is null ? new(SampleOffset, stamps) : new(_buffer, Length, SampleOffset, stamps);
@@ -57,7 +56,7 @@ public readonly struct AudioFrame
     {
         if (_buffer is not null)
         {
-            ArrayPool<float>.Shared.Return(_buffer);
+            AudioFramePool.Shared.Return(_buffer);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Captions.Engine.Pipeline;
 using Captions.Engine.Timing;
 
@@ -31,6 +32,8 @@ internal sealed class FrameAssembler : IDisposable
     /// <summary>Samples handed over so far (16 kHz).</summary>
     public long SamplesWritten => _nextOffset;
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask AppendAsync(float[] samples, int count, CancellationToken cancellationToken)
     {
         var index = 0;
@@ -49,6 +52,8 @@ internal sealed class FrameAssembler : IDisposable
     }
 
     /// <summary>Emits the last, shorter frame at the end of the stream.</summary>
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         if (_filled > 0)
@@ -61,13 +66,15 @@ internal sealed class FrameAssembler : IDisposable
     {
         if (_current is not null)
         {
-            System.Buffers.ArrayPool<float>.Shared.Return(_current);
+            AudioFramePool.Shared.Return(_current);
             _current = null;
         }
 
         _timer?.Dispose();
     }
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask EmitAsync(CancellationToken cancellationToken)
     {
         var buffer = _current!;
@@ -82,7 +89,7 @@ internal sealed class FrameAssembler : IDisposable
             }
             catch (OperationCanceledException)
             {
-                System.Buffers.ArrayPool<float>.Shared.Return(buffer);
+                AudioFramePool.Shared.Return(buffer);
                 throw;
             }
         }
@@ -100,6 +107,8 @@ internal sealed class FrameAssembler : IDisposable
         }
     }
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitUntilDueAsync(long endSample, CancellationToken cancellationToken)
     {
         if (_timer is null)

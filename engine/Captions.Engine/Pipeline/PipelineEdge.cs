@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
@@ -96,6 +97,8 @@ public sealed class PipelineEdge<T> : IPipelineEdge
 
     public EdgeStatistics GetStatistics() => new(Name, Options.Capacity, Options.FullMode, Written, Dropped, WriterWaits);
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WriteSlowAsync(T item, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writerWaits);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Captions.Engine.Audio;
 using Captions.Engine.Pipeline;
@@ -96,6 +97,8 @@ public sealed class VadStage
         }
     }
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask StartUtteranceAsync(AudioFrame current, int preRollFrames, PipelineEdge<SpeechFrame> output, CancellationToken cancellationToken)
     {
         // Pre-roll is the newest preRollFrames of the ring; anything older is not part of the utterance.
@@ -116,6 +119,8 @@ public sealed class VadStage
         await WriteAsync(first ? SpeechFrame.Start(current) : SpeechFrame.Continue(current), output, cancellationToken).ConfigureAwait(false);
     }
 
+    // Pooled: this await suspends whenever the next edge is full, once per frame under backpressure.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask WriteAsync(SpeechFrame item, PipelineEdge<SpeechFrame> output, CancellationToken cancellationToken)
     {
         try
