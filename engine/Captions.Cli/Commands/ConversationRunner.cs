@@ -3,6 +3,7 @@ using Captions.Cli.Configuration;
 using Captions.Cli.Terminal;
 using Captions.Engine.Audio;
 using Captions.Engine.Output;
+using Captions.Engine.Speech;
 using Captions.Engine.Stages;
 using Captions.Engine.Timing;
 using Captions.Engine.Vad;
@@ -28,23 +29,37 @@ internal sealed class ConversationRunner
         _settings = settings;
     }
 
-    public async Task<ConversationOutcome> RunAsync(ListenRequest request, CancellationToken stopToken, IReadOnlyList<ICaptionSink>? extraSinks = null)
+    /// <summary>Loads the configured recogniser (the caller owns it).</summary>
+    public ISpeechRecognizer CreateRecognizer() => new SphinxRecognizer(
+        new SphinxRecognizerOptions
+        {
+            ModelRoot = _settings.Sphinx.ModelDir,
+            DictionaryPath = _settings.Sphinx.Dictionary,
+            LanguageModelPath = _settings.Sphinx.LanguageModel,
+        },
+        _context.LoggerFactory.CreateLogger<SphinxRecognizer>());
+
+    /// <param name="request">Input and outputs.</param>
+    /// <param name="stopToken">Ctrl+C: stops the input; everything downstream drains.</param>
+    /// <param name="extraSinks">More outputs (the demo's transcript).</param>
+    /// <param name="sharedRecognizer">
+    /// A recogniser that outlives this run (the caller disposes it), as in a live session that captions one talk after
+    /// another; null loads one for this run.
+    /// </param>
+    public async Task<ConversationOutcome> RunAsync(
+        ListenRequest request,
+        CancellationToken stopToken,
+        IReadOnlyList<ICaptionSink>? extraSinks = null,
+        ISpeechRecognizer? sharedRecognizer = null)
     {
         var clock = new PipelineClock(TimeProvider.System);
         IAudioSource? source = null;
-        SphinxRecognizer? recognizer = null;
+        ISpeechRecognizer? owned = null;
         var sinks = new List<ICaptionSink>();
         try
         {
             source = OpenSource(request.Input, clock);
-            recognizer = new SphinxRecognizer(
-                new SphinxRecognizerOptions
-                {
-                    ModelRoot = _settings.Sphinx.ModelDir,
-                    DictionaryPath = _settings.Sphinx.Dictionary,
-                    LanguageModelPath = _settings.Sphinx.LanguageModel,
-                },
-                _context.LoggerFactory.CreateLogger<SphinxRecognizer>());
+            var recognizer = sharedRecognizer ?? (owned = CreateRecognizer());
 
             if (request.Terminal)
             {
@@ -108,7 +123,7 @@ internal sealed class ConversationRunner
                 await sink.DisposeAsync();
             }
 
-            recognizer?.Dispose();
+            owned?.Dispose();
             if (source is not null)
             {
                 await source.DisposeAsync();
