@@ -145,7 +145,10 @@ public sealed class SileroVoiceActivityDetector : IVoiceActivityDetector, IDispo
         return _lastProbability;
     }
 
-    /// <summary>Scores exactly one 512-sample window (no buffering): the per-window cost benchmarks measure.</summary>
+    /// <summary>
+    /// Scores exactly one 512-sample window (no buffering; samples a previous <see cref="Process"/> buffered are
+    /// dropped, context and state carry on): the per-window cost benchmarks measure.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="window"/> is not 512 samples.</exception>
     public float ProcessWindow(ReadOnlySpan<float> window)
     {
