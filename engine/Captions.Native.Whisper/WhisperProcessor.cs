@@ -103,7 +103,7 @@ public sealed unsafe class WhisperProcessor : IDisposable
                 throw new WhisperProcessingException($"whisper_full failed with code {code} on {samples.Length} samples ('{_factory.ModelPath}')");
             }
 
-            return ReadResult(parameters.TokenTimestamps != 0);
+            return ReadResult(parameters.TokenTimestamps != 0, TimeSpan.FromSeconds(samples.Length / (double)SampleRate));
         }
         finally
         {
@@ -160,14 +160,14 @@ public sealed unsafe class WhisperProcessor : IDisposable
         return p;
     }
 
-    private WhisperResult ReadResult(bool tokenTimestamps)
+    private WhisperResult ReadResult(bool tokenTimestamps, TimeSpan duration)
     {
         int count = WhisperNative.SegmentCount(_state);
         var segments = new WhisperSegment[count];
         for (int s = 0; s < count; s++)
         {
-            TimeSpan start = Centiseconds(WhisperNative.SegmentStart(_state, s));
-            TimeSpan end = Centiseconds(WhisperNative.SegmentEnd(_state, s));
+            TimeSpan start = Clamp(WhisperNative.SegmentStart(_state, s), duration);
+            TimeSpan end = Clamp(WhisperNative.SegmentEnd(_state, s), duration);
             int tokenCount = WhisperNative.TokenCount(_state, s);
             var tokens = new WhisperToken[tokenCount];
             double logSum = 0;
@@ -182,8 +182,8 @@ public sealed unsafe class WhisperProcessor : IDisposable
                     text,
                     Math.Clamp(data.Probability, 0f, 1f),
                     data.LogProbability,
-                    tokenTimestamps ? Centiseconds(data.Start) : start,
-                    tokenTimestamps ? Centiseconds(data.End) : end,
+                    tokenTimestamps ? Clamp(data.Start, duration) : start,
+                    tokenTimestamps ? Clamp(data.End, duration) : end,
                     special);
                 if (!special)
                 {
@@ -211,7 +211,14 @@ public sealed unsafe class WhisperProcessor : IDisposable
         return new WhisperResult(segments, language);
     }
 
-    private static TimeSpan Centiseconds(long value) => TimeSpan.FromMilliseconds(value * 10.0);
+    // whisper derives times from timestamp tokens (t0 = seek + 2 * (tid - token_beg)) and pads the window to 30 s,
+    // so a decode that never emits a timestamp token yields t0 < 0 (measured: -1007 s on a random-weight model) and
+    // t1 = 30 s on 4 s of audio. Times are clamped into the buffer so callers can rely on 0 <= t <= duration.
+    private static TimeSpan Clamp(long centiseconds, TimeSpan duration)
+    {
+        var time = TimeSpan.FromMilliseconds(centiseconds * 10.0);
+        return time < TimeSpan.Zero ? TimeSpan.Zero : time > duration ? duration : time;
+    }
 
     // ggml_abort_callback: returns true to abort. Called on whisper's calling thread (the Process caller).
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

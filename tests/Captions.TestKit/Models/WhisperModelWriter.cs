@@ -76,7 +76,8 @@ public static class WhisperModelWriter
     /// <summary>The string the synthetic vocabulary gives token <paramref name="id"/> (text ids only).</summary>
     public static string TokenText(int id)
     {
-        // 0..93: printable ASCII, 94..119: " a".." z" -- so whisper_tokenize can spell any ASCII prompt.
+        // 0..93: printable ASCII, 94..119: " a".." z" -- so whisper_tokenize can spell any ASCII prompt; 120: " ";
+        // then syllable words (" kalo", " mine", ...) so decoded junk is printable.
         if (id < 94)
         {
             return ((char)('!' + id)).ToString();
@@ -87,7 +88,12 @@ public static class WhisperModelWriter
             return " " + (char)('a' + (id - 94));
         }
 
-        int n = id - 120;
+        if (id == 120)
+        {
+            return " "; // suppress_blank looks " " up with map::at: whisper.cpp aborts the process without it
+        }
+
+        int n = id - 121;
         int count = s_syllables.Length;
         var word = new StringBuilder(" ");
         word.Append(s_syllables[n % count]).Append(s_syllables[n / count % count]);
