@@ -70,8 +70,20 @@ public sealed unsafe class WhisperProcessor : IDisposable
     /// <exception cref="ArgumentException">Fewer than <see cref="MinimumSamples"/> samples.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="WhisperProcessingException">whisper_full failed (returned a non-zero code).</exception>
-    public WhisperResult Process(ReadOnlySpan<float> samples, string? prompt, CancellationToken cancellationToken = default)
+    public WhisperResult Process(ReadOnlySpan<float> samples, string? prompt, CancellationToken cancellationToken = default) =>
+        Process(samples, prompt, audioContext: -1, cancellationToken);
+
+    /// <summary>
+    /// Decodes <paramref name="samples"/> encoding <paramref name="audioContext"/> positions (50 per second of audio;
+    /// 0 = the full 1500, -1 = the builder's setting). Streaming callers pass <see cref="AudioContextFor"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than <see cref="MinimumSamples"/> samples.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="WhisperProcessingException">whisper_full failed (returned a non-zero code).</exception>
+    public WhisperResult Process(ReadOnlySpan<float> samples, string? prompt, int audioContext, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(audioContext, -1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(audioContext, _factory.AudioContext);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (samples.Length < MinimumSamples)
         {
@@ -91,6 +103,11 @@ public sealed unsafe class WhisperProcessor : IDisposable
             _cancellation = cancellationToken;
             WhisperFullParams parameters = _template;
             parameters.InitialPrompt = promptUtf8;
+            if (audioContext >= 0)
+            {
+                parameters.AudioContext = audioContext;
+            }
+
             int code;
             fixed (float* pointer = samples)
             {
@@ -111,6 +128,19 @@ public sealed unsafe class WhisperProcessor : IDisposable
             Marshal.FreeCoTaskMem(promptUtf8);
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    /// <summary>
+    /// Encoder positions that cover <paramref name="sampleCount"/> samples: one per 320 samples (10 ms mel hop, conv2
+    /// stride 2), rounded up to a multiple of 64 so ggml's matrix tiles stay full, capped at the model's 1500. Encoding
+    /// 2 s this way costs ~100/1500 of a full window -- what makes sub-second streaming steps possible on 2 cores.
+    /// </summary>
+    public int AudioContextFor(int sampleCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sampleCount);
+        int positions = (sampleCount + 319) / 320;
+        positions = (positions + 63) / 64 * 64;
+        return Math.Clamp(positions, 64, _factory.AudioContext);
     }
 
     /// <summary>Frees the whisper_state. Safe to call twice.</summary>
