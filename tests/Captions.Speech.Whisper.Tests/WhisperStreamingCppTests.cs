@@ -57,7 +57,9 @@ public sealed class WhisperStreamingCppTests : IDisposable
         // towards MaxStep: at least 11 s / 5 s decodes.
         recognizer.Decodes.Should().BeGreaterThanOrEqualTo(2);
         RecognizerStageRunner.ShouldKeepLineContract(lines);
-        lines.Should().OnlyContain(l => l.Start >= TimeSpan.FromSeconds(1) && l.End <= TimeSpan.FromSeconds(1) + AudioFormat.SamplesToTime(_jfk.Length) + TimeSpan.FromSeconds(0.1));
+        // The guards may drop all of the junk (then there are no lines at all); whatever is shown lies inside the clip.
+        var clipEnd = TimeSpan.FromSeconds(1) + AudioFormat.SamplesToTime(_jfk.Length) + TimeSpan.FromSeconds(0.1);
+        lines.Where(l => l.Start < TimeSpan.FromSeconds(1) || l.End > clipEnd).Should().BeEmpty();
     }
 
     [Fact]
