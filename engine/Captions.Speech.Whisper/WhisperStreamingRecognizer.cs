@@ -294,12 +294,8 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
             shown.AddRange(_agreement.Unconfirmed);
         }
 
-        var end = isFinal || shown.Count == 0 ? Max(_lineStart, BufferStart + BufferDuration) : Max(shown[^1].End, _lineStart);
-        if (!isFinal && shown.Count > 0)
-        {
-            end = Max(end, BufferStart + BufferDuration);
-        }
-
+        // The line runs to the end of the audio heard so far (words may end earlier; the pause is still the line's).
+        var end = Max(_lineStart, BufferStart + BufferDuration);
         return new SpeechHypothesis(Join(shown, 0, shown.Count), isFinal, ToTimings(shown, 0, shown.Count), _lineStart, end)
         {
             Committed = committed,
