@@ -14,10 +14,15 @@ public interface ISpeechRecognizer : IDisposable
 
     /// <summary>
     /// Feeds speech audio of the current utterance. Returns a partial hypothesis when the recognised text changed
-    /// since the last one returned, otherwise null.
+    /// since the last one returned, otherwise null. The hypothesis may carry a <see cref="SpeechHypothesis.Committed"/>
+    /// part that closes the current caption line while the rest of the utterance goes on as a new line.
     /// </summary>
     SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples);
 
-    /// <summary>Ends the current utterance and returns its final hypothesis (possibly empty text).</summary>
+    /// <summary>
+    /// Ends the current utterance and returns its final hypothesis (possibly empty text): everything heard since the
+    /// last <see cref="SpeechHypothesis.Committed"/> part. It may itself carry a committed part, which closes the
+    /// current line before the final text opens (and closes) one more.
+    /// </summary>
     SpeechHypothesis EndUtterance();
 }

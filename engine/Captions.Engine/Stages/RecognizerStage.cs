@@ -8,7 +8,8 @@ namespace Captions.Engine.Stages;
 
 /// <summary>
 /// Turns speech frames into caption line versions: one line per utterance, partial versions while it runs and one
-/// committed version at its end. Stamps: captured/vad come from the newest audio frame the version includes, asr is
+/// committed version at its end. A recogniser that settles part of a long utterance early
+/// (<see cref="SpeechHypothesis.Committed"/>) closes the line there, and the rest goes on as a new line id. Stamps: captured/vad come from the newest audio frame the version includes, asr is
 /// when the version was produced.
 /// Threading model: owns the recogniser; calls it only from the stage task.
 /// </summary>
@@ -33,39 +34,43 @@ public sealed class RecognizerStage
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var utterance = new UtteranceState();
+        var lines = new List<CaptionLine>(4);
         while (await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             while (input.TryRead(out var item))
             {
-                CaptionLine? line;
                 try
                 {
-                    line = Process(item, ref utterance);
+                    Process(item, ref utterance, lines);
                 }
                 finally
                 {
                     item.Release();
                 }
 
-                if (line is not null)
-                {
-                    await output.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-                }
+                await WriteAllAsync(lines, output, cancellationToken).ConfigureAwait(false);
             }
         }
 
         // The stream ended inside an utterance (end of file, or Ctrl+C): commit what was heard.
         if (utterance.Active)
         {
-            var last = Finish(ref utterance, utterance.LastStamps);
-            if (last is not null)
-            {
-                await output.WriteAsync(last, cancellationToken).ConfigureAwait(false);
-            }
+            Finish(ref utterance, utterance.LastStamps, lines);
+            await WriteAllAsync(lines, output, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private CaptionLine? Process(in SpeechFrame item, ref UtteranceState utterance)
+    private static async ValueTask WriteAllAsync(List<CaptionLine> lines, PipelineEdge<CaptionLine> output, CancellationToken cancellationToken)
+    {
+        foreach (var line in lines)
+        {
+            await output.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+
+        lines.Clear();
+    }
+
+    private void Process(in SpeechFrame item, ref UtteranceState utterance, List<CaptionLine> lines)
     {
         switch (item.Kind)
         {
@@ -73,14 +78,12 @@ public sealed class RecognizerStage
                 if (utterance.Active)
                 {
                     // A start without an end (should not happen): close the previous line first, losing nothing.
-                    var closed = Finish(ref utterance, utterance.LastStamps);
-                    Begin(ref utterance, item);
-                    Feed(ref utterance, item);
-                    return closed;
+                    Finish(ref utterance, utterance.LastStamps, lines);
                 }
 
                 Begin(ref utterance, item);
-                return Feed(ref utterance, item);
+                Feed(ref utterance, item, lines);
+                return;
 
             case SpeechFrameKind.Continue:
                 if (!utterance.Active)
@@ -88,10 +91,16 @@ public sealed class RecognizerStage
                     Begin(ref utterance, item);
                 }
 
-                return Feed(ref utterance, item);
+                Feed(ref utterance, item, lines);
+                return;
 
             case SpeechFrameKind.End:
-                return utterance.Active ? Finish(ref utterance, item.Frame.Stamps) : null;
+                if (utterance.Active)
+                {
+                    Finish(ref utterance, item.Frame.Stamps, lines);
+                }
+
+                return;
 
             default:
                 throw new InvalidOperationException($"unknown speech frame kind {item.Kind}");
@@ -110,34 +119,62 @@ public sealed class RecognizerStage
         _recognizer.StartUtterance(item.Frame.Start);
     }
 
-    private CaptionLine? Feed(ref UtteranceState utterance, in SpeechFrame item)
+    private void Feed(ref UtteranceState utterance, in SpeechFrame item, List<CaptionLine> lines)
     {
         utterance.LastStamps = item.Frame.Stamps;
         var hypothesis = _recognizer.AcceptAudio(item.Frame.Samples);
-        if (hypothesis is null || hypothesis.Text.Length == 0)
+        if (hypothesis is null)
         {
-            return null;
+            return;
+        }
+
+        CommitPrefix(ref utterance, hypothesis, item.Frame.Stamps, lines);
+        if (hypothesis.Text.Length == 0)
+        {
+            return;
         }
 
         utterance.Versions++;
-        return MakeLine(utterance, CaptionState.Partial, hypothesis, item.Frame.Stamps);
+        lines.Add(MakeLine(utterance, CaptionState.Partial, hypothesis, item.Frame.Stamps));
     }
 
-    private CaptionLine? Finish(ref UtteranceState utterance, LatencyStamps stamps)
+    private void Finish(ref UtteranceState utterance, LatencyStamps stamps, List<CaptionLine> lines)
     {
         var hypothesis = _recognizer.EndUtterance();
-        var shown = utterance.Versions > 0;
+        CommitPrefix(ref utterance, hypothesis, stamps, lines);
         utterance.Active = false;
 
         // An utterance that never showed text and ends empty (a cough, a door) leaves no trace. One that showed
         // partial text ends with a committed version even if empty, so every shown line is closed.
-        if (hypothesis.Text.Length == 0 && !shown)
+        if (hypothesis.Text.Length == 0 && utterance.Versions == 0)
         {
-            return null;
+            return;
         }
 
         utterance.Versions++;
-        return MakeLine(utterance, CaptionState.Committed, hypothesis, stamps);
+        lines.Add(MakeLine(utterance, CaptionState.Committed, hypothesis, stamps));
+    }
+
+    /// <summary>
+    /// A recogniser settled part of the utterance: close the current line with it and open a new line id for the
+    /// rest, which starts where the settled part ended.
+    /// </summary>
+    private void CommitPrefix(ref UtteranceState utterance, SpeechHypothesis hypothesis, LatencyStamps stamps, List<CaptionLine> lines)
+    {
+        if (hypothesis.Committed is not { } committed)
+        {
+            return;
+        }
+
+        if (committed.Text.Length > 0 || utterance.Versions > 0)
+        {
+            utterance.Versions++;
+            lines.Add(MakeLine(utterance, CaptionState.Committed, committed, stamps));
+            utterance.Id = ++_nextId;
+            utterance.Versions = 0;
+        }
+
+        utterance.Start = committed.End > utterance.Start ? committed.End : utterance.Start;
     }
 
     private CaptionLine MakeLine(in UtteranceState utterance, CaptionState state, SpeechHypothesis hypothesis, LatencyStamps stamps)

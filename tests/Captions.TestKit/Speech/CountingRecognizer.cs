@@ -14,8 +14,15 @@ public sealed class CountingRecognizer : ISpeechRecognizer
     private long _samples;
     private TimeSpan _start;
     private int _lastWords;
+    private int _committedWords;
 
     public int SamplesPerWord { get; init; } = AudioFormat.SampleRate / 4;
+
+    /// <summary>
+    /// When positive, settles every this many words mid-utterance (<see cref="SpeechHypothesis.Committed"/>), as a
+    /// streaming recogniser does; 0 (the default) settles only at the end of the utterance.
+    /// </summary>
+    public int CommitEveryWords { get; init; }
 
     public string Name => "counting";
 
@@ -37,6 +44,7 @@ public sealed class CountingRecognizer : ISpeechRecognizer
         _start = streamTime;
         _samples = 0;
         _lastWords = 0;
+        _committedWords = 0;
     }
 
     public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples)
@@ -54,7 +62,15 @@ public sealed class CountingRecognizer : ISpeechRecognizer
         }
 
         _lastWords = words;
-        return Hypothesis(isFinal: false);
+        if (CommitEveryWords > 0 && words - _committedWords >= CommitEveryWords)
+        {
+            var commitTo = _committedWords + ((words - _committedWords) / CommitEveryWords * CommitEveryWords);
+            var committed = Hypothesis(_committedWords, commitTo, isFinal: true);
+            _committedWords = commitTo;
+            return Hypothesis(_committedWords, words, isFinal: false) with { Committed = committed };
+        }
+
+        return Hypothesis(_committedWords, words, isFinal: false);
     }
 
     public SpeechHypothesis EndUtterance()
@@ -67,7 +83,7 @@ public sealed class CountingRecognizer : ISpeechRecognizer
         Calls.Add($"end after {_samples} samples");
         InUtterance = false;
         _lastWords = (int)(_samples / SamplesPerWord);
-        return Hypothesis(isFinal: true);
+        return Hypothesis(_committedWords, _lastWords, isFinal: true);
     }
 
     public void Dispose() => Disposed = true;
@@ -75,15 +91,18 @@ public sealed class CountingRecognizer : ISpeechRecognizer
     /// <summary>The text this recogniser produces for <paramref name="words"/> words.</summary>
     public static string TextFor(int words) => string.Join(' ', Enumerable.Range(1, words).Select(i => $"w{i}"));
 
-    private SpeechHypothesis Hypothesis(bool isFinal)
+    /// <summary>Words <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), 0-based.</summary>
+    private SpeechHypothesis Hypothesis(int from, int to, bool isFinal)
     {
         var words = new List<WordTiming>();
         var wordDuration = AudioFormat.SamplesToTime(SamplesPerWord);
-        for (var i = 0; i < _lastWords; i++)
+        for (var i = from; i < to; i++)
         {
             words.Add(new WordTiming($"w{i + 1}", _start + (wordDuration * i), _start + (wordDuration * (i + 1)), 1f));
         }
 
-        return new SpeechHypothesis(TextFor(_lastWords), isFinal, words, _start, _start + AudioFormat.SamplesToTime(_samples));
+        var start = _start + (wordDuration * from);
+        var end = isFinal && to < _lastWords ? _start + (wordDuration * to) : _start + AudioFormat.SamplesToTime(_samples);
+        return new SpeechHypothesis(string.Join(' ', words.Select(w => w.Word)), isFinal, words, start, end);
     }
 }
