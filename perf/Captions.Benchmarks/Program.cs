@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Captions.Benchmarks.Pipeline;
 using Captions.Benchmarks.Sphinx;
+using Captions.Benchmarks.Whisper;
 
 namespace Captions.Benchmarks;
 
@@ -12,6 +13,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "sphinx-vs-cli")
         {
             return await SphinxVsCliRunner.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "whisper-vs-cli")
+        {
+            return await WhisperVsCliRunner.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "pipeline-costs")
