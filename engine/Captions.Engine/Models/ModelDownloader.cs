@@ -146,7 +146,7 @@ public sealed class ModelDownloader
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ModelDownloadException(ModelDownloadFailure.Stalled,
-                $"GET {request.RequestUri}: no response within {StallTimeout.TotalSeconds:0} s", ex);
+                $"GET {request.RequestUri}: no response within {StallTimeout.TotalSeconds:0.#} s", ex);
         }
     }
 
@@ -193,7 +193,7 @@ public sealed class ModelDownloader
                     catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {
                         throw new ModelDownloadException(ModelDownloadFailure.Stalled, string.Create(CultureInfo.InvariantCulture,
-                            $"GET {source}: no data for {StallTimeout.TotalSeconds:0} s after {received} of {total?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes; run again to resume ({partial} is kept)"), ex);
+                            $"GET {source}: no data for {StallTimeout.TotalSeconds:0.#} s after {received} of {total?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes; run again to resume ({partial} is kept)"), ex);
                     }
                     catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                     {

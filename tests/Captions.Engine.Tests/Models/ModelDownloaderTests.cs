@@ -193,7 +193,7 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
     {
         _server.StallAfterBytes = 200_000;
 
-        var act = async () => await new ModelDownloader(_http, stallTimeout: TimeSpan.FromMilliseconds(500)).DownloadAsync(Url, Destination, _model).WaitAsync(s_timeout);
+        var act = async () => await new ModelDownloader(_http, stallTimeout: TimeSpan.FromSeconds(2)).DownloadAsync(Url, Destination, _model).WaitAsync(s_timeout);
 
         var error = (await act.Should().ThrowAsync<ModelDownloadException>()).Which;
         error.Failure.Should().Be(ModelDownloadFailure.Stalled);
