@@ -17,7 +17,7 @@ internal sealed class ModelsProgressPrinter
     private readonly TextWriter _output;
     private readonly bool _terminal;
     private readonly TimeProvider _time;
-    private long _lastRedraw;
+    private long? _lastRedraw;
     private long _nextStep = -1;
     private int _lineLength;
     private bool _started;
@@ -44,7 +44,7 @@ internal sealed class ModelsProgressPrinter
         var done = progress.TotalBytes is { } total && progress.BytesReceived >= total;
         if (_terminal)
         {
-            if (!done && _lastRedraw != 0 && _time.GetElapsedTime(_lastRedraw) < s_redrawInterval)
+            if (!done && _lastRedraw is { } last && _time.GetElapsedTime(last) < s_redrawInterval)
             {
                 return;
             }
