@@ -44,7 +44,15 @@ internal static class ModelsPullCommand
 
         if (force && File.Exists(partial))
         {
-            File.Delete(partial);
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"captions: cannot delete the partial download {partial}: {ex.Message}");
+                return ExitCodes.Failure;
+            }
         }
 
         var url = store.Catalog.DownloadUrl(model);
