@@ -5,8 +5,8 @@ using System.Net.Http.Headers;
 namespace Captions.Engine.Models;
 
 /// <summary>
-/// Downloads a model file to <c>NAME.partial</c>, resuming an earlier partial with a Range request, hashes it as it
-/// arrives, checks the published checksum, and only then renames it to its final name (so a half or wrong file is
+/// Downloads a model file to <c>NAME.partial</c>, resuming an earlier partial with a Range request, hashes the
+/// finished file, checks the published checksum, and only then renames it to its final name (so a half or wrong file is
 /// never mistaken for a model).
 /// </summary>
 /// <remarks>
