@@ -14,6 +14,7 @@ internal static class CaptionsApp
             ListenCommand.Create(context),
             DemoCommand.Create(context),
             DoctorCommand.Create(context),
+            ModelsCommand.Create(context),
         };
         return root;
     }

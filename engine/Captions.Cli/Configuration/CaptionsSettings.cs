@@ -20,6 +20,8 @@ public sealed class CaptionsSettings
     public OutputSettings Output { get; set; } = new();
 
     public InputSettings Input { get; set; } = new();
+
+    public ModelsSettings Models { get; set; } = new();
 }
 
 public sealed class VadSettings
@@ -68,4 +70,19 @@ public sealed class InputSettings
 
     /// <summary>ffmpeg input format used for `mic`: "pulse" or "alsa".</summary>
     public string MicrophoneBackend { get; set; } = "pulse";
+}
+
+public sealed class ModelsSettings
+{
+    /// <summary>Where `captions models pull` fetches ggml-NAME.bin from (a mirror on a closed network, say).</summary>
+    public string BaseUrl { get; set; } = Captions.Engine.Models.ModelCatalog.DefaultBaseUrl;
+
+    /// <summary>Folder of model files; default: $CACHE/models (CAPTIONS_CACHE_DIR, else XDG_CACHE_HOME/captions, else ~/.cache/captions).</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>
+    /// Optional JSON file of extra catalog entries, [{"name": "...", "sha1": "...", "sha256": "..."}], for models
+    /// whisper.cpp does not list (fine-tunes on a mirror). Their checksums are verified like the built-in ones.
+    /// </summary>
+    public string? CatalogFile { get; set; }
 }
