@@ -8,7 +8,6 @@ using Captions.Engine.Stages;
 using Captions.Engine.Timing;
 using Captions.Engine.Vad;
 using Captions.Native.PocketSphinx;
-using Captions.Speech.Sphinx;
 using Microsoft.Extensions.Logging;
 
 namespace Captions.Cli.Commands;
@@ -29,15 +28,17 @@ internal sealed class ConversationRunner
         _settings = settings;
     }
 
-    /// <summary>Loads the configured recogniser (the caller owns it).</summary>
-    public ISpeechRecognizer CreateRecognizer() => new SphinxRecognizer(
-        new SphinxRecognizerOptions
+    /// <summary>Loads the configured recogniser (the caller owns it), printing why "auto" fell back, if it did.</summary>
+    public ISpeechRecognizer CreateRecognizer()
+    {
+        var recognizer = new SpeechEngines(_context, _settings).CreateRecognizer(out var notice);
+        if (notice is not null)
         {
-            ModelRoot = _settings.Sphinx.ModelDir,
-            DictionaryPath = _settings.Sphinx.Dictionary,
-            LanguageModelPath = _settings.Sphinx.LanguageModel,
-        },
-        _context.LoggerFactory.CreateLogger<SphinxRecognizer>());
+            _context.Error.WriteLine($"captions: {notice}");
+        }
+
+        return recognizer;
+    }
 
     /// <param name="request">Input and outputs.</param>
     /// <param name="stopToken">Ctrl+C: stops the input; everything downstream drains.</param>
@@ -55,11 +56,17 @@ internal sealed class ConversationRunner
         var clock = new PipelineClock(TimeProvider.System);
         IAudioSource? source = null;
         ISpeechRecognizer? owned = null;
+        IVoiceActivityDetector? detector = null;
         var sinks = new List<ICaptionSink>();
         try
         {
             source = OpenSource(request.Input, clock);
             var recognizer = sharedRecognizer ?? (owned = CreateRecognizer());
+            detector = new SpeechEngines(_context, _settings).CreateDetector(out var vadNotice);
+            if (vadNotice is not null)
+            {
+                _context.Error.WriteLine($"captions: {vadNotice}");
+            }
 
             if (request.Terminal)
             {
@@ -90,7 +97,7 @@ internal sealed class ConversationRunner
             var options = new ConversationOptions
             {
                 Source = source,
-                Detector = new EnergyVoiceActivityDetector(new EnergyVadOptions { ThresholdDb = (float)_settings.Vad.ThresholdDb }),
+                Detector = detector,
                 Recognizer = recognizer,
                 Sinks = [.. sinks],
                 Clock = clock,
@@ -106,7 +113,7 @@ internal sealed class ConversationRunner
             // From here the pipeline's output stage owns the sinks: it completes and disposes them however the run ends.
             sinks.Clear();
             var result = await ConversationPipeline.RunAsync(options, stopToken);
-            Report(request, result);
+            Report(request, result, recognizer.Name, detector.Name);
             return new ConversationOutcome(ExitCodes.Success, result);
         }
         catch (Exception ex) when (Describe(ex, request.Input) is { } message)
@@ -124,6 +131,7 @@ internal sealed class ConversationRunner
             }
 
             owned?.Dispose();
+            (detector as IDisposable)?.Dispose();
             if (source is not null)
             {
                 await source.DisposeAsync();
@@ -159,12 +167,12 @@ internal sealed class ConversationRunner
         return new WavFileSource(input, pacing, clock);
     }
 
-    private void Report(ListenRequest request, ConversationResult result)
+    private void Report(ListenRequest request, ConversationResult result, string recognizer, string detector)
     {
         var dropped = result.Pipeline.TotalDropped;
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"captions: {request.Input}: {result.AudioDuration.TotalSeconds:0.0} s of audio in {result.WallTime.TotalSeconds:0.00} s (real-time factor {result.RealTimeFactor:0.000}), {result.Utterances} utterances, {result.CaptionVersions} caption versions, {dropped} frames dropped");
+            $"captions: {request.Input}: {result.AudioDuration.TotalSeconds:0.0} s of audio in {result.WallTime.TotalSeconds:0.00} s (real-time factor {result.RealTimeFactor:0.000}), {result.Utterances} utterances, {result.CaptionVersions} caption versions, {dropped} frames dropped ({recognizer} recogniser, {detector} VAD)");
         _context.Error.WriteLine(line);
         if (result.Pipeline.Stopped)
         {
@@ -198,6 +206,11 @@ internal sealed class ConversationRunner
             DirectoryNotFoundException => ex.Message,
             UnauthorizedAccessException => $"{input}: {ex.Message}",
             PocketSphinxException => ex.Message,
+            Native.Whisper.WhisperModelException => ex.Message,
+            Native.Whisper.WhisperLayoutException => ex.Message,
+            Native.OnnxRuntime.OnnxRuntimeException => ex.Message,
+            Vad.Silero.SileroModelException => ex.Message,
+            Engine.Models.UnknownModelException => ex.Message,
             IOException => ex.Message,
             SettingsException => ex.Message,
             _ => null,

@@ -49,6 +49,15 @@ internal sealed class DoctorReport
             Line(false, required: false, "whisper.cpp", whisperError + " (built by ./scripts/bootstrap.sh)");
         }
 
+        if (Captions.Native.OnnxRuntime.OnnxRuntimeLibrary.TryLoad(_paths.OnnxRuntimeLibraryPath, out var ortVersion, out var ortError))
+        {
+            Line(true, required: false, "onnxruntime", $"{ortVersion} from {_paths.OnnxRuntimeLibraryPath}");
+        }
+        else
+        {
+            Line(false, required: false, "onnxruntime", ortError + " (fetched by ./scripts/bootstrap.sh; without it the energy VAD is used)");
+        }
+
         Line(true, required: false, "cpu (.NET)", $"{Environment.ProcessorCount} cores; AVX2 {Yes(Avx2.IsSupported)}, FMA {Yes(Fma.IsSupported)}, AVX-512F {Yes(Avx512F.IsSupported)}");
         var ffmpeg = ProbeFfmpeg();
         Line(ffmpeg.Ok, required: false, "ffmpeg", ffmpeg.Detail + (ffmpeg.Ok ? string.Empty : " (needed for --input mic; install ffmpeg)"));
@@ -68,7 +77,10 @@ internal sealed class DoctorReport
             : [];
         Line(whisperModels.Length > 0, required: false, "whisper models", whisperModels.Length > 0
             ? string.Join(", ", whisperModels.Select(Path.GetFileName))
-            : $"none in {ModelDirectory} (streaming Whisper arrives with the Whisper issue)");
+            : $"none in {ModelDirectory} (captions models pull base.en; until then listen uses sphinx)");
+
+        var silero = _paths.SileroModelPath;
+        Line(File.Exists(silero), required: false, "silero vad", File.Exists(silero) ? silero : $"{silero} not found (fetched by ./scripts/bootstrap.sh)");
 
         output.WriteLine("Data");
         var librivox = CaptionsPaths.LibriVoxDirectory;

@@ -13,8 +13,11 @@ internal static class ListenCommand
             Description = "A WAV file, '-' for raw s16le PCM on stdin, or 'mic[:DEVICE]' for a live microphone through ffmpeg",
             Required = true,
         };
-        var asr = new Option<string?>("--asr") { Description = "Speech recogniser: sphinx" };
-        asr.AcceptOnlyFromAmong("sphinx");
+        var asr = new Option<string?>("--asr") { Description = "Speech recogniser: auto (whisper when a model is installed, else sphinx), whisper, sphinx" };
+        asr.AcceptOnlyFromAmong("auto", "whisper", "sphinx");
+        var model = new Option<string?>("--model", "-m") { Description = "Whisper model: a catalog name (base.en, tiny, ...) or a ggml file path" };
+        var vad = new Option<string?>("--vad") { Description = "Voice activity detector: auto (silero when present, else energy), silero, energy" };
+        vad.AcceptOnlyFromAmong("auto", "silero", "energy");
         var realtime = new Option<bool>("--realtime") { Description = "Play a file paced like a live talker (default)" };
         var fast = new Option<bool>("--fast") { Description = "Play a file as fast as the pipeline goes" };
         var srt = new Option<string?>("--srt") { Description = "Write committed captions as SubRip to this file" };
@@ -27,7 +30,7 @@ internal static class ListenCommand
 
         var command = new Command("listen", "Caption speech from a recording, stdin or a microphone")
         {
-            input, asr, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config,
+            input, asr, model, vad, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config,
         };
         command.Validators.Add(result =>
         {
@@ -42,6 +45,16 @@ internal static class ListenCommand
             if (parse.GetValue(asr) is { } chosen)
             {
                 settings.Asr = chosen;
+            }
+
+            if (parse.GetValue(model) is { } chosenModel)
+            {
+                settings.Whisper.Model = chosenModel;
+            }
+
+            if (parse.GetValue(vad) is { } chosenVad)
+            {
+                settings.Vad.Engine = chosenVad;
             }
 
             if (parse.GetValue(realtime))

@@ -7,8 +7,13 @@ namespace Captions.Cli.Configuration;
 /// </summary>
 public sealed class CaptionsSettings
 {
-    /// <summary>Speech recogniser: "sphinx" (offline, needs no download).</summary>
-    public string Asr { get; set; } = "sphinx";
+    /// <summary>
+    /// Speech recogniser: "auto" (Whisper when a model is installed or named, otherwise sphinx with a one-line notice),
+    /// "whisper" (streaming whisper.cpp; a model is required), or "sphinx" (pocketsphinx, offline, needs no download).
+    /// </summary>
+    public string Asr { get; set; } = "auto";
+
+    public WhisperSettings Whisper { get; set; } = new();
 
     /// <summary>File playback: "realtime" (paced like a live talker) or "fast" (as fast as the pipeline goes).</summary>
     public string Pacing { get; set; } = "realtime";
@@ -24,8 +29,26 @@ public sealed class CaptionsSettings
     public ModelsSettings Models { get; set; } = new();
 }
 
+public sealed class WhisperSettings
+{
+    /// <summary>A catalog name (base.en, tiny, ...) or a path to a ggml file; empty: the first installed model.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Spoken language (ISO 639-1), or "auto" to detect it.</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>Decoder threads; 0 = one per core, at most 4.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>How much new audio triggers a re-decode (grows by itself when decoding falls behind).</summary>
+    public int StepMs { get; set; } = 1000;
+}
+
 public sealed class VadSettings
 {
+    /// <summary>"auto" (Silero when ONNX Runtime and the model are present, else energy), "silero" or "energy".</summary>
+    public string Engine { get; set; } = "auto";
+
     /// <summary>Energy VAD: SNR above the noise floor (dB) at which a frame is 50% likely speech.</summary>
     public double ThresholdDb { get; set; } = 10;
 

@@ -80,7 +80,11 @@ public static class SettingsLoader
     public static void Validate(CaptionsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Require(settings.Asr is "sphinx", "Asr", settings.Asr, "expected 'sphinx' (whisper arrives with the Whisper issue)");
+        Require(settings.Asr is "auto" or "whisper" or "sphinx", "Asr", settings.Asr, "expected 'auto', 'whisper' or 'sphinx'");
+        Require(settings.Vad.Engine is "auto" or "silero" or "energy", "Vad:Engine", settings.Vad.Engine, "expected 'auto', 'silero' or 'energy'");
+        Require(settings.Whisper.Threads is >= 0 and <= 64, "Whisper:Threads", settings.Whisper.Threads, "expected 0..64 (0 = automatic)");
+        Require(settings.Whisper.StepMs is >= 200 and <= 5000, "Whisper:StepMs", settings.Whisper.StepMs, "expected 200..5000");
+        Require(settings.Whisper.Language.Length is >= 2 and <= 5, "Whisper:Language", settings.Whisper.Language, "expected an ISO 639-1 code or 'auto'");
         Require(settings.Pacing is "realtime" or "fast", "Pacing", settings.Pacing, "expected 'realtime' or 'fast'");
         Require(settings.Vad.ThresholdDb is > 0 and <= 60, "Vad:ThresholdDb", settings.Vad.ThresholdDb, "expected 0 < dB <= 60");
         Require(settings.Vad.MinSpeechMs is >= 20 and <= 2000, "Vad:MinSpeechMs", settings.Vad.MinSpeechMs, "expected 20..2000");
