@@ -7,25 +7,25 @@ namespace Captions.Benchmarks;
 
 public static class Program
 {
+    /// <summary>Comparison runners measure whole systems once, in one process; BenchmarkDotNet owns everything else.</summary>
+    private static readonly Dictionary<string, Func<string[], Task<int>>> s_runners = new(StringComparer.Ordinal)
+    {
+        ["sphinx-vs-cli"] = SphinxVsCliRunner.RunAsync,
+        ["whisper-vs-cli"] = WhisperVsCliRunner.RunAsync,
+        ["whisper-streaming"] = WhisperStreamingRunner.RunAsync,
+        ["pipeline-costs"] = PipelineCostRunner.RunAsync,
+    };
+
     public static async Task<int> Main(string[] args)
     {
-        // Comparison runners measure whole systems once, in one process; BenchmarkDotNet owns everything else.
-        if (args.Length > 0 && args[0] == "sphinx-vs-cli")
+        if (args.Length > 0 && s_runners.TryGetValue(args[0], out var runner))
         {
-            return await SphinxVsCliRunner.RunAsync(args[1..]);
+            return await runner(args[1..]);
         }
 
-        if (args.Length > 0 && args[0] == "whisper-vs-cli")
-        {
-            return await WhisperVsCliRunner.RunAsync(args[1..]);
-        }
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
-        if (args.Length > 0 && args[0] == "pipeline-costs")
-        {
-            return await PipelineCostRunner.RunAsync(args[1..]);
-        }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        // A benchmark that threw still yields a summary: fail the process so scripts notice.
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }
