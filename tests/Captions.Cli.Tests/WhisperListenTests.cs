@@ -65,6 +65,17 @@ public sealed class WhisperListenTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_SileroAskedButAbsent_ExitsOneSayingWhy()
+    {
+        var environment = CliRun.ProcessEnvironment(("CAPTIONS_CACHE_DIR", _files.PathOf("empty-cache")));
+
+        var result = await CliRun.InProcessAsync(environment, null, "listen", "--input", CliFixtures.Clip(), "--asr", "sphinx", "--vad", "silero");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("silero VAD unavailable").And.Contain("--vad silero").And.NotContain("using energy");
+    }
+
+    [Fact]
     public async Task Listen_BrokenModelFile_ExitsOneNamingIt()
     {
         var model = _files.PathOf("ggml-broken.bin");

@@ -78,7 +78,7 @@ internal sealed class SpeechEngines
         if (reason is not null && _settings.Vad.Engine == "silero")
         {
             (detector as IDisposable)?.Dispose();
-            throw new FileNotFoundException(reason);
+            throw new FileNotFoundException(reason.Replace(", using energy VAD", string.Empty, StringComparison.Ordinal) + " (--vad silero was asked for)");
         }
 
         notice = reason;
