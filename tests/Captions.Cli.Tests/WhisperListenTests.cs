@@ -76,6 +76,19 @@ public sealed class WhisperListenTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_BrokenModelFileInSettings_ExitsOneNamingItInsteadOfCrashing()
+    {
+        var model = _files.PathOf("ggml-broken-demo.bin");
+        WhisperModelWriter.WriteBadMagic(model, WhisperModelDimensions.Tiny4);
+        var environment = CliRun.ProcessEnvironment(("CAPTIONS_WHISPER__MODEL", model));
+
+        var result = await CliRun.InProcessAsync(environment, null, "demo", "--out", _files.PathOf("demo"));
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain(model);
+    }
+
+    [Fact]
     public async Task Listen_BrokenModelFile_ExitsOneNamingIt()
     {
         var model = _files.PathOf("ggml-broken.bin");

@@ -191,7 +191,7 @@ internal sealed class ConversationRunner
     }
 
     /// <summary>The one-line message for an expected failure, or null to let an unexpected one surface.</summary>
-    private static string? Describe(Exception ex, string input)
+    internal static string? Describe(Exception ex, string input)
     {
         if (ex is Engine.Pipeline.PipelineFaultedException { InnerException: { } inner })
         {

@@ -4,7 +4,6 @@ using Captions.Cli.Configuration;
 using Captions.Engine.Metrics;
 using Captions.Engine.Output;
 using Captions.Engine.Speech;
-using Captions.Native.PocketSphinx;
 
 namespace Captions.Cli.Commands;
 
@@ -71,9 +70,10 @@ internal static class DemoCommand
         {
             recognizer = runner.CreateRecognizer();
         }
-        catch (PocketSphinxException ex)
+        catch (Exception ex) when (ConversationRunner.Describe(ex, corpus) is { } message)
         {
-            context.Error.WriteLine($"captions: {ex.Message}");
+            // Whichever recogniser the settings chose (a broken Whisper model, a missing sphinx model): one line, exit 1.
+            context.Error.WriteLine($"captions: {message}");
             return ExitCodes.Failure;
         }
 

@@ -72,12 +72,12 @@ internal sealed class DoctorReport
         };
         var missingPart = modelParts.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         Line(missingPart is null, required: true, "sphinx en-us", missingPart is null ? model : $"{missingPart} not found (install pocketsphinx-en-us)");
-        var whisperModels = Directory.Exists(ModelDirectory)
-            ? Directory.GetFiles(ModelDirectory, "ggml-*.bin")
-            : [];
-        Line(whisperModels.Length > 0, required: false, "whisper models", whisperModels.Length > 0
-            ? string.Join(", ", whisperModels.Select(Path.GetFileName))
-            : $"none in {ModelDirectory} (captions models pull base.en; until then listen uses sphinx)");
+        // The store `listen` and `captions models` use, so Models:Directory is honoured here too.
+        var store = ModelsCommand.OpenStore(_context, _settings);
+        var whisperModels = store.ListInstalled();
+        Line(whisperModels.Count > 0, required: false, "whisper models", whisperModels.Count > 0
+            ? string.Join(", ", whisperModels.Select(m => Path.GetFileName(m.Path)))
+            : $"none in {store.Directory} (captions models pull base.en; until then listen uses sphinx)");
 
         var silero = _paths.SileroModelPath;
         Line(File.Exists(silero), required: false, "silero vad", File.Exists(silero) ? silero : $"{silero} not found (fetched by ./scripts/bootstrap.sh)");
@@ -92,9 +92,6 @@ internal sealed class DoctorReport
         output.WriteLine(_missingRequired == 0 ? "doctor: everything required is present" : $"doctor: {_missingRequired} required item(s) missing");
         return _missingRequired == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
-
-    /// <summary>Where `captions models pull` puts Whisper models (the Whisper issue).</summary>
-    private string ModelDirectory => Path.Combine(_paths.CacheRoot, "models");
 
     private void Line(bool ok, bool required, string name, string? detail)
     {
