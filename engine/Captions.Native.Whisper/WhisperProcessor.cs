@@ -8,11 +8,13 @@ namespace Captions.Native.Whisper;
 /// [-1, 1] (resample first: Captions.Engine.Audio.Resampler); at least <see cref="MinimumSamples"/> samples.
 /// </summary>
 /// <remarks>
-/// Threading model: one call at a time per processor (a second concurrent call throws InvalidOperationException); use
-/// one processor per thread to decode in parallel. <see cref="Dispose"/> must not race a running
+/// Threading model: one call at a time per processor (a second concurrent call throws InvalidOperationException). <see cref="Dispose"/> must not race a running
 /// <see cref="Process(ReadOnlySpan{float}, CancellationToken)"/>: cancel it first. Cancellation reaches the native
 /// loop through whisper's abort callback, polled before every ggml graph computation (each encoder pass and each
 /// decoded token), so a cancelled call returns within one graph step and throws OperationCanceledException.
+/// Every decode in the process runs on one thread (<see cref="GgmlComputeThread"/>, which says why: libgomp slows
+/// every barrier once several threads have started OpenMP teams); the caller blocks until it is done, so decodes of
+/// several processors run one after another, each on all the threads it was built with.
 /// </remarks>
 public sealed unsafe class WhisperProcessor : IDisposable
 {
@@ -34,6 +36,7 @@ public sealed unsafe class WhisperProcessor : IDisposable
     private CancellationToken _cancellation;
     private int _busy;
     private int _abortPolls;
+    private int _computeThreadId;
     private int _disposed;
 
     internal WhisperProcessor(WhisperFactory factory, WhisperProcessorBuilder builder)
@@ -61,6 +64,9 @@ public sealed unsafe class WhisperProcessor : IDisposable
 
     /// <summary>How many times whisper polled the abort callback (tests cancel once decoding has started).</summary>
     internal int AbortPolls => Volatile.Read(ref _abortPolls);
+
+    /// <summary>The managed thread the last decode ran on (always <see cref="GgmlComputeThread"/>'s; tests check it).</summary>
+    internal int ComputeThreadId => Volatile.Read(ref _computeThreadId);
 
     /// <summary>Decodes <paramref name="samples"/> with the builder's prompt.</summary>
     public WhisperResult Process(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default) =>
@@ -108,10 +114,17 @@ public sealed unsafe class WhisperProcessor : IDisposable
                 parameters.AudioContext = audioContext;
             }
 
-            int code;
+            int code = 0;
             fixed (float* pointer = samples)
             {
-                code = WhisperNative.FullWithState(_context, _state, parameters, pointer, samples.Length);
+                // The caller waits while the compute thread runs, so the pinned pointer stays valid throughout.
+                nint audio = (nint)pointer;
+                int count = samples.Length;
+                GgmlComputeThread.Shared.Run(() =>
+                {
+                    _computeThreadId = Environment.CurrentManagedThreadId;
+                    code = WhisperNative.FullWithState(_context, _state, parameters, (float*)audio, count);
+                });
             }
 
             cancellationToken.ThrowIfCancellationRequested();
