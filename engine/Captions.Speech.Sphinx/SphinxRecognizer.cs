@@ -54,8 +54,10 @@ public sealed class SphinxRecognizer : ISpeechRecognizer
         _lastHypothesisLength = 0;
     }
 
-    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples)
+    // pocketsphinx has no abort hook; each call is short (one chunk), so the token is checked between calls.
+    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_pcm.Length < samples.Length)
         {
             _pcm = new short[samples.Length];
@@ -88,8 +90,9 @@ public sealed class SphinxRecognizer : ISpeechRecognizer
         return new SpeechHypothesis(Encoding.UTF8.GetString(hypothesis), IsFinal: false, [], _utteranceStart, UtteranceEnd);
     }
 
-    public SpeechHypothesis EndUtterance()
+    public SpeechHypothesis EndUtterance(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _decoder.EndUtterance();
         TimeSpan end = UtteranceEnd;
         var words = new List<WordTiming>();

@@ -39,6 +39,7 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
     private long _bufferStartSample;
     private long _samplesSinceDecode;
     private string _lastPartial = string.Empty;
+    private int _lastStable;
     private TimeSpan _lineStart;
     private bool _inUtterance;
 
@@ -84,11 +85,12 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
         _agreement.Reset();
         _lineWords.Clear();
         _lastPartial = string.Empty;
+        _lastStable = 0;
         _lineStart = streamTime;
     }
 
     /// <exception cref="ArgumentException">More than 30 s of audio in one call.</exception>
-    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples)
+    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default)
     {
         EnsureInUtterance();
         if (samples.Length > _buffer.Length)
@@ -109,29 +111,30 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
         _samplesSinceDecode += samples.Length;
         if (_bufferLength >= AudioFormat.TimeToSamples(_options.MinBuffer) && _samplesSinceDecode >= AudioFormat.TimeToSamples(CurrentStep))
         {
-            Decode();
+            Decode(cancellationToken);
             _agreement.Flush(_committed);
             Trim();
         }
 
         Remember(_committed);
         var hypothesis = Build(isFinal: false);
-        if (hypothesis.Committed is null && string.Equals(hypothesis.Text, _lastPartial, StringComparison.Ordinal))
+        if (hypothesis.Committed is null && hypothesis.StableWords == _lastStable && string.Equals(hypothesis.Text, _lastPartial, StringComparison.Ordinal))
         {
             return null;
         }
 
         _lastPartial = hypothesis.Text;
+        _lastStable = hypothesis.StableWords;
         return hypothesis;
     }
 
-    public SpeechHypothesis EndUtterance()
+    public SpeechHypothesis EndUtterance(CancellationToken cancellationToken = default)
     {
         EnsureInUtterance();
         _committed.Clear();
         if (_samplesSinceDecode > 0 && _bufferLength > 0)
         {
-            Decode();
+            Decode(cancellationToken);
             _agreement.Flush(_committed);
         }
 
@@ -155,11 +158,11 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
         }
     }
 
-    private void Decode()
+    private void Decode(CancellationToken cancellationToken)
     {
         var audio = _buffer.AsSpan(0, _bufferLength);
         var started = _timeProvider.GetTimestamp();
-        var result = _decoder.Decode(audio, Prompt(), CancellationToken.None);
+        var result = _decoder.Decode(audio, Prompt(), cancellationToken);
         Adapt(_timeProvider.GetElapsedTime(started));
         Decodes++;
         _samplesSinceDecode = 0;
@@ -289,6 +292,7 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
         }
 
         var shown = new List<TimedWord>(_lineWords);
+        var stable = shown.Count;
         if (!isFinal)
         {
             shown.AddRange(_agreement.Unconfirmed);
@@ -299,6 +303,7 @@ public sealed class WhisperStreamingRecognizer : ISpeechRecognizer
         return new SpeechHypothesis(Join(shown, 0, shown.Count), isFinal, ToTimings(shown, 0, shown.Count), _lineStart, end)
         {
             Committed = committed,
+            StableWords = stable,
         };
     }
 

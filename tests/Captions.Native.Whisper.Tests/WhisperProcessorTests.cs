@@ -133,6 +133,47 @@ public sealed class WhisperProcessorTests(WhisperModelFixture fixture)
     }
 
     [Fact]
+    public async Task Process_FromAnyCallerThread_RunsOnTheOneComputeThread()
+    {
+        // One OpenMP master thread per process keeps libgomp from throttling ggml's barriers (GgmlComputeThread).
+        using WhisperProcessor first = Build();
+        using WhisperProcessor second = Build();
+        float[] audio = fixture.Jfk.AsSpan(0, 32000).ToArray();
+        var ids = new List<int>();
+
+        first.Process(audio);
+        ids.Add(first.ComputeThreadId);
+        ids.Add(await Task.Run(() => { second.Process(audio); return second.ComputeThreadId; }));
+        var thread = new Thread(() => first.Process(audio));
+        thread.Start();
+        thread.Join();
+        ids.Add(first.ComputeThreadId);
+
+        ids.Should().AllBeEquivalentTo(GgmlComputeThread.Shared.ManagedThreadId);
+        ids[0].Should().NotBe(Environment.CurrentManagedThreadId);
+    }
+
+    [Fact]
+    public async Task Process_TwoProcessorsAtOnce_BothDecodeAndCancelOneLeavesTheOther()
+    {
+        using WhisperProcessor slow = fixture.Factory.CreateBuilder().WithThreads(2).Build(); // fallback on: seconds
+        using WhisperProcessor quick = Build();
+        using var cts = new CancellationTokenSource();
+        Task<WhisperResult> cancelled = Task.Run(() => slow.Process(fixture.Jfk, cts.Token));
+        while (slow.AbortPolls == 0 && !cancelled.IsCompleted)
+        {
+            await Task.Delay(1);
+        }
+
+        Task<WhisperResult> queued = Task.Run(() => quick.Process(fixture.Jfk.AsSpan(0, 32000)));
+        await cts.CancelAsync();
+
+        Func<Task> act = () => cancelled.WaitAsync(TimeSpan.FromSeconds(30));
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await queued.WaitAsync(TimeSpan.FromSeconds(60))).Segments.Should().NotBeNull("the queued decode runs once the cancelled one has returned");
+    }
+
+    [Fact]
     public void Process_AlreadyCancelledToken_ThrowsBeforeDecoding()
     {
         using WhisperProcessor processor = Build();

@@ -73,6 +73,17 @@ public sealed class SphinxRecognizerTests : IClassFixture<SphinxRecognizerFixtur
     }
 
     [Fact]
+    public void AcceptAudio_CancelledToken_ThrowsAndTheUtteranceCanStillEnd()
+    {
+        _recognizer.StartUtterance(TimeSpan.Zero);
+
+        Action act = () => _recognizer.AcceptAudio(new float[AudioFormat.FrameSamples], new CancellationToken(canceled: true));
+
+        act.Should().Throw<OperationCanceledException>();
+        _recognizer.EndUtterance().IsFinal.Should().BeTrue();
+    }
+
+    [Fact]
     public void AcceptAudio_WithoutStartUtterance_Throws()
     {
         Action act = () => _recognizer.AcceptAudio(new float[AudioFormat.FrameSamples]);

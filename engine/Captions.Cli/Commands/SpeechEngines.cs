@@ -155,9 +155,9 @@ internal sealed class SpeechEngines
 
         public void StartUtterance(TimeSpan streamTime) => _inner.StartUtterance(streamTime);
 
-        public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples) => _inner.AcceptAudio(samples);
+        public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default) => _inner.AcceptAudio(samples, cancellationToken);
 
-        public SpeechHypothesis EndUtterance() => _inner.EndUtterance();
+        public SpeechHypothesis EndUtterance(CancellationToken cancellationToken = default) => _inner.EndUtterance(cancellationToken);
 
         public void Dispose()
         {

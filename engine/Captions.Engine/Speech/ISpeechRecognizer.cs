@@ -16,13 +16,16 @@ public interface ISpeechRecognizer : IDisposable
     /// Feeds speech audio of the current utterance. Returns a partial hypothesis when the recognised text changed
     /// since the last one returned, otherwise null. The hypothesis may carry a <see cref="SpeechHypothesis.Committed"/>
     /// part that closes the current caption line while the rest of the utterance goes on as a new line.
+    /// <paramref name="cancellationToken"/> stops work in flight (a Whisper decode is aborted between graph
+    /// computations) and throws <see cref="OperationCanceledException"/>; afterwards the recogniser may only be
+    /// disposed or given <see cref="EndUtterance"/>.
     /// </summary>
-    SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples);
+    SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Ends the current utterance and returns its final hypothesis (possibly empty text): everything heard since the
     /// last <see cref="SpeechHypothesis.Committed"/> part. It may itself carry a committed part, which closes the
     /// current line before the final text opens (and closes) one more.
     /// </summary>
-    SpeechHypothesis EndUtterance();
+    SpeechHypothesis EndUtterance(CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,8 @@ namespace Captions.Engine.Stages;
 /// committed version at its end. A recogniser that settles part of a long utterance early
 /// (<see cref="SpeechHypothesis.Committed"/>) closes the line there, and the rest goes on as a new line id. Stamps: captured/vad come from the newest audio frame the version includes, asr is
 /// when the version was produced.
-/// Threading model: owns the recogniser; calls it only from the stage task.
+/// Threading model: owns the recogniser; calls it only from the stage task. The stage's token reaches the recogniser,
+/// so cancelling the pipeline aborts a decode in flight instead of waiting for it.
 /// </summary>
 public sealed class RecognizerStage
 {
@@ -41,7 +42,7 @@ public sealed class RecognizerStage
             {
                 try
                 {
-                    Process(item, ref utterance, lines);
+                    Process(item, ref utterance, lines, cancellationToken);
                 }
                 finally
                 {
@@ -55,7 +56,7 @@ public sealed class RecognizerStage
         // The stream ended inside an utterance (end of file, or Ctrl+C): commit what was heard.
         if (utterance.Active)
         {
-            Finish(ref utterance, utterance.LastStamps, lines);
+            Finish(ref utterance, utterance.LastStamps, lines, cancellationToken);
             await WriteAllAsync(lines, output, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -70,7 +71,7 @@ public sealed class RecognizerStage
         lines.Clear();
     }
 
-    private void Process(in SpeechFrame item, ref UtteranceState utterance, List<CaptionLine> lines)
+    private void Process(in SpeechFrame item, ref UtteranceState utterance, List<CaptionLine> lines, CancellationToken cancellationToken)
     {
         switch (item.Kind)
         {
@@ -78,11 +79,11 @@ public sealed class RecognizerStage
                 if (utterance.Active)
                 {
                     // A start without an end (should not happen): close the previous line first, losing nothing.
-                    Finish(ref utterance, utterance.LastStamps, lines);
+                    Finish(ref utterance, utterance.LastStamps, lines, cancellationToken);
                 }
 
                 Begin(ref utterance, item);
-                Feed(ref utterance, item, lines);
+                Feed(ref utterance, item, lines, cancellationToken);
                 return;
 
             case SpeechFrameKind.Continue:
@@ -91,13 +92,13 @@ public sealed class RecognizerStage
                     Begin(ref utterance, item);
                 }
 
-                Feed(ref utterance, item, lines);
+                Feed(ref utterance, item, lines, cancellationToken);
                 return;
 
             case SpeechFrameKind.End:
                 if (utterance.Active)
                 {
-                    Finish(ref utterance, item.Frame.Stamps, lines);
+                    Finish(ref utterance, item.Frame.Stamps, lines, cancellationToken);
                 }
 
                 return;
@@ -119,10 +120,10 @@ public sealed class RecognizerStage
         _recognizer.StartUtterance(item.Frame.Start);
     }
 
-    private void Feed(ref UtteranceState utterance, in SpeechFrame item, List<CaptionLine> lines)
+    private void Feed(ref UtteranceState utterance, in SpeechFrame item, List<CaptionLine> lines, CancellationToken cancellationToken)
     {
         utterance.LastStamps = item.Frame.Stamps;
-        var hypothesis = _recognizer.AcceptAudio(item.Frame.Samples);
+        var hypothesis = _recognizer.AcceptAudio(item.Frame.Samples, cancellationToken);
         if (hypothesis is null)
         {
             return;
@@ -138,9 +139,9 @@ public sealed class RecognizerStage
         lines.Add(MakeLine(utterance, CaptionState.Partial, hypothesis, item.Frame.Stamps));
     }
 
-    private void Finish(ref UtteranceState utterance, LatencyStamps stamps, List<CaptionLine> lines)
+    private void Finish(ref UtteranceState utterance, LatencyStamps stamps, List<CaptionLine> lines, CancellationToken cancellationToken)
     {
-        var hypothesis = _recognizer.EndUtterance();
+        var hypothesis = _recognizer.EndUtterance(cancellationToken);
         CommitPrefix(ref utterance, hypothesis, stamps, lines);
         utterance.Active = false;
 
@@ -193,6 +194,7 @@ public sealed class RecognizerStage
         return new CaptionLine(utterance.Id, utterance.Versions, state, hypothesis.Text, start, end, hypothesis.Words, lineStamps)
         {
             Recognizer = _recognizer.Name,
+            StableWords = state == CaptionState.Committed ? hypothesis.Words.Count : Math.Min(hypothesis.StableWords, hypothesis.Words.Count),
         };
     }
 

@@ -47,7 +47,7 @@ public sealed class CountingRecognizer : ISpeechRecognizer
         _committedWords = 0;
     }
 
-    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples)
+    public SpeechHypothesis? AcceptAudio(ReadOnlySpan<float> samples, CancellationToken cancellationToken = default)
     {
         if (!InUtterance)
         {
@@ -73,7 +73,7 @@ public sealed class CountingRecognizer : ISpeechRecognizer
         return Hypothesis(_committedWords, words, isFinal: false);
     }
 
-    public SpeechHypothesis EndUtterance()
+    public SpeechHypothesis EndUtterance(CancellationToken cancellationToken = default)
     {
         if (!InUtterance)
         {
