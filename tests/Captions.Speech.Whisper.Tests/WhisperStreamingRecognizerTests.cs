@@ -32,6 +32,24 @@ public sealed class WhisperStreamingRecognizerTests
     }
 
     [Fact]
+    public void AcceptAudio_ConfirmedWordsOfAnOpenLine_AreCountedAsStableLeadingWords()
+    {
+        var decoder = ScriptedWhisperDecoder.Sequence(
+            ScriptedWhisperDecoder.Text("the"),
+            ScriptedWhisperDecoder.Text("the cat"),
+            ScriptedWhisperDecoder.Text("the cat sat"),
+            ScriptedWhisperDecoder.Text("the cat sat"));
+        using var recognizer = new WhisperStreamingRecognizer(decoder);
+        recognizer.StartUtterance(TimeSpan.Zero);
+
+        var results = Chunks(recognizer, Loud(4 * Second), Second);
+
+        results.Select(r => r?.Text).Should().Equal("the", "the cat", "the cat sat", "the cat sat");
+        results.Select(r => r!.StableWords).Should().Equal(0, 1, 2, 3);
+        results.Should().OnlyContain(r => r!.Committed == null, "no sentence end and a short line: the line stays open");
+    }
+
+    [Fact]
     public void AcceptAudio_WordTimes_AreStreamTimes()
     {
         var decoder = ScriptedWhisperDecoder.Sequence(ScriptedWhisperDecoder.Text("hello world"));

@@ -26,5 +26,11 @@ public sealed record CaptionLine(
     /// <summary>Name of the recogniser that produced the text (e.g. "sphinx").</summary>
     public string? Recognizer { get; init; }
 
+    /// <summary>
+    /// How many leading <see cref="Words"/> of a partial version will not change (renderers draw the rest as tentative;
+    /// every word of a committed version is settled).
+    /// </summary>
+    public int StableWords { get; init; }
+
     public bool IsCommitted => State == CaptionState.Committed;
 }

@@ -24,4 +24,11 @@ public sealed record SpeechHypothesis(
     /// current line; null when nothing was settled. Its words precede this hypothesis's words.
     /// </summary>
     public SpeechHypothesis? Committed { get; init; }
+
+    /// <summary>
+    /// How many leading <see cref="Words"/> are settled: they will appear exactly so in this line's committed version
+    /// (Whisper's LocalAgreement-confirmed words waiting for the line to close). 0 when the recogniser cannot say;
+    /// a final hypothesis is settled whole whatever this says.
+    /// </summary>
+    public int StableWords { get; init; }
 }
