@@ -61,6 +61,10 @@ public sealed class TerminalCaptionSink : ICaptionSink
             {
                 _writer.WriteLine(new string(' ', stamp.Length) + translation);
             }
+            else if (line.Untranslated)
+            {
+                _writer.WriteLine(new string(' ', stamp.Length) + "(untranslated)");
+            }
         }
 
         _writer.Flush();

@@ -32,5 +32,11 @@ public sealed record CaptionLine(
     /// </summary>
     public int StableWords { get; init; }
 
+    /// <summary>
+    /// Translation was asked for but failed or was rejected: <see cref="Translation"/> is null and outputs show the
+    /// source text marked as untranslated.
+    /// </summary>
+    public bool Untranslated { get; init; }
+
     public bool IsCommitted => State == CaptionState.Committed;
 }

@@ -75,6 +75,10 @@ public sealed class JsonLinesEventWriter : ICaptionSink
         _json.WriteNumber("version", line.Version);
         _json.WriteString("text", line.Text);
         _json.WriteString("translation", line.Translation);
+        if (line.Untranslated)
+        {
+            _json.WriteBoolean("untranslated", true);
+        }
         _json.WriteString("language", line.Language);
         _json.WriteString("recognizer", line.Recognizer);
         _json.WriteNumber("start", Seconds(line.Start));
