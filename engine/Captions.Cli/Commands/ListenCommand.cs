@@ -27,10 +27,14 @@ internal static class ListenCommand
         var channels = new Option<int?>("--channels") { Description = "Channels of raw PCM on stdin (default 1)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print captions to the terminal" };
         var config = CommonOptions.Config();
+        var to = CommonOptions.To();
+        var from = CommonOptions.From();
+        var translator = CommonOptions.Translator();
+        var glossary = CommonOptions.Glossary();
 
         var command = new Command("listen", "Caption speech from a recording, stdin or a microphone")
         {
-            input, asr, model, vad, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config,
+            input, asr, model, vad, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config, to, from, translator, glossary,
         };
         command.Validators.Add(result =>
         {
@@ -77,6 +81,7 @@ internal static class ListenCommand
                 settings.Input.RawChannels = count;
             }
 
+            CommonOptions.ApplyTranslation(parse, settings, to, from, translator, glossary);
             SettingsLoader.Validate(settings);
             var request = new ListenRequest(
                 parse.GetRequiredValue(input),

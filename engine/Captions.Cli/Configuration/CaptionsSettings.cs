@@ -27,6 +27,8 @@ public sealed class CaptionsSettings
     public InputSettings Input { get; set; } = new();
 
     public ModelsSettings Models { get; set; } = new();
+
+    public TranslationSettings Translation { get; set; } = new();
 }
 
 public sealed class WhisperSettings
@@ -108,4 +110,47 @@ public sealed class ModelsSettings
     /// whisper.cpp does not list (fine-tunes on a mirror). Their checksums are verified like the built-in ones.
     /// </summary>
     public string? CatalogFile { get; set; }
+}
+
+public sealed class TranslationSettings
+{
+    /// <summary>Target language (ISO 639-1, e.g. "es"); null: captions are not translated.</summary>
+    public string? To { get; set; }
+
+    /// <summary>Source language (ISO 639-1) or "auto" (the recogniser's language).</summary>
+    public string From { get; set; } = "auto";
+
+    /// <summary>
+    /// "auto" (remote Qwen when an endpoint is configured, else on-device Qwen when a GGUF is installed, else Apertium
+    /// for the pairs it has), "qwen", "qwen-local", "apertium" or "none".
+    /// </summary>
+    public string Translator { get; set; } = "auto";
+
+    /// <summary>Glossary file: one "term = translation" per line.</summary>
+    public string? Glossary { get; set; }
+
+    /// <summary>A partial caption is translated at most this often (ms).</summary>
+    public int PartialIntervalMs { get; set; } = 600;
+
+    /// <summary>A committed caption waits at most this long for its translation (ms), then goes out untranslated.</summary>
+    public int CommittedTimeoutMs { get; set; } = 3000;
+
+    public QwenSettings Qwen { get; set; } = new();
+}
+
+/// <summary>Remote Qwen over an OpenAI-compatible endpoint. Environment: CAPTIONS_QWEN_BASE_URL, _MODEL, _API_KEY.</summary>
+public sealed class QwenSettings
+{
+    /// <summary>"dashscope", "dashscope-cn", "vllm", "llama.cpp", "ollama" or null (BaseUrl and Model given directly).</summary>
+    public string? Preset { get; set; }
+
+    public string? BaseUrl { get; set; }
+
+    public string? Model { get; set; }
+
+    /// <summary>Never logged or printed. Prefer the environment (CAPTIONS_QWEN_API_KEY) to a file.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>On-device model: a GGUF path or a catalog name (qwen2.5-0.5b-instruct).</summary>
+    public string? LocalModel { get; set; }
 }

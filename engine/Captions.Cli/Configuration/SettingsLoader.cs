@@ -10,6 +10,14 @@ public static class SettingsLoader
 {
     public const string EnvironmentPrefix = "CAPTIONS_";
 
+    // The names the issue and the README give for the remote endpoint, next to the generic CAPTIONS_SECTION__KEY form.
+    private static readonly Dictionary<string, string> s_qwenAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["QWEN_BASE_URL"] = "Translation:Qwen:BaseUrl",
+        ["QWEN_MODEL"] = "Translation:Qwen:Model",
+        ["QWEN_API_KEY"] = "Translation:Qwen:ApiKey",
+    };
+
     private static readonly HashSet<string> s_knownKeys = CollectKeys(typeof(CaptionsSettings), prefix: null);
 
     public static IReadOnlyCollection<string> KnownKeys => s_knownKeys;
@@ -55,6 +63,11 @@ public static class SettingsLoader
             }
 
             var key = name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+            if (s_qwenAliases.TryGetValue(key, out var alias))
+            {
+                key = alias;
+            }
+
             if (s_knownKeys.Contains(key))
             {
                 fromEnvironment[key] = value;
@@ -95,8 +108,17 @@ public static class SettingsLoader
         Require(settings.Output.MaxLines is >= 1 and <= 4, "Output:MaxLines", settings.Output.MaxLines, "expected 1..4");
         Require(settings.Input.RawSampleRate is >= 4000 and <= 384_000, "Input:RawSampleRate", settings.Input.RawSampleRate, "expected 4000..384000 Hz");
         Require(settings.Input.RawChannels is >= 1 and <= 32, "Input:RawChannels", settings.Input.RawChannels, "expected 1..32");
+        Require(settings.Translation.Translator is "auto" or "qwen" or "qwen-local" or "apertium" or "none", "Translation:Translator", settings.Translation.Translator, "expected 'auto', 'qwen', 'qwen-local', 'apertium' or 'none'");
+        Require(settings.Translation.To is null || IsLanguage(settings.Translation.To), "Translation:To", settings.Translation.To, "expected an ISO 639-1 code such as 'es'");
+        Require(settings.Translation.From == "auto" || IsLanguage(settings.Translation.From), "Translation:From", settings.Translation.From, "expected an ISO 639-1 code or 'auto'");
+        Require(settings.Translation.PartialIntervalMs is >= 0 and <= 10_000, "Translation:PartialIntervalMs", settings.Translation.PartialIntervalMs, "expected 0..10000");
+        Require(settings.Translation.CommittedTimeoutMs is >= 100 and <= 60_000, "Translation:CommittedTimeoutMs", settings.Translation.CommittedTimeoutMs, "expected 100..60000");
+        Require(settings.Translation.Qwen.Preset is null or "dashscope" or "dashscope-cn" or "vllm" or "llama.cpp" or "ollama", "Translation:Qwen:Preset", settings.Translation.Qwen.Preset, "expected dashscope, dashscope-cn, vllm, llama.cpp or ollama");
+        Require(settings.Translation.Qwen.BaseUrl is null || Uri.TryCreate(settings.Translation.Qwen.BaseUrl, UriKind.Absolute, out _), "Translation:Qwen:BaseUrl", settings.Translation.Qwen.BaseUrl, "expected an absolute http(s) URL");
         Require(settings.Input.MicrophoneBackend is "pulse" or "alsa", "Input:MicrophoneBackend", settings.Input.MicrophoneBackend, "expected 'pulse' or 'alsa'");
     }
+
+    private static bool IsLanguage(string code) => code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower);
 
     private static void Require(bool condition, string key, object? value, string expectation)
     {

@@ -34,6 +34,24 @@ public sealed class ModelCatalog
         new("small-q8_0"),
     ];
 
+    // Qwen's own GGUF repositories on the model hub (Qwen/Qwen2.5-*-Instruct-GGUF). They publish no checksum file, so
+    // pulls are unverified and their sha256 is recorded for later `models verify`, as for quantised Whisper models.
+    private static readonly WhisperModelInfo[] s_qwen =
+    [
+        new("qwen2.5-0.5b-instruct")
+        {
+            Kind = ModelKind.QwenGguf,
+            File = "qwen2.5-0.5b-instruct-q4_k_m.gguf",
+            Source = new Uri("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf"),
+        },
+        new("qwen2.5-1.5b-instruct")
+        {
+            Kind = ModelKind.QwenGguf,
+            File = "qwen2.5-1.5b-instruct-q4_k_m.gguf",
+            Source = new Uri("https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf"),
+        },
+    ];
+
     private readonly Dictionary<string, WhisperModelInfo> _byName;
 
     /// <param name="models">Entries, in display order; names must be unique (ordinal, case-sensitive as on the hub).</param>
@@ -71,9 +89,15 @@ public sealed class ModelCatalog
 
     public IReadOnlyList<WhisperModelInfo> Models { get; }
 
-    /// <summary>The whisper.cpp entries fetched from <paramref name="baseUrl"/> (default: the model hub).</summary>
+    /// <summary>The Qwen GGUF entries for on-device translation (each with its own download URL).</summary>
+    public static IReadOnlyList<WhisperModelInfo> QwenModels => s_qwen;
+
+    /// <summary>
+    /// The whisper.cpp entries fetched from <paramref name="baseUrl"/> (default: the model hub), then the Qwen GGUF
+    /// entries, which keep their own URLs.
+    /// </summary>
     public static ModelCatalog CreateDefault(Uri? baseUrl = null, IEnumerable<WhisperModelInfo>? extra = null) =>
-        new([.. s_whisperCpp, .. extra ?? []], baseUrl ?? new Uri(DefaultBaseUrl));
+        new([.. s_whisperCpp, .. s_qwen, .. extra ?? []], baseUrl ?? new Uri(DefaultBaseUrl));
 
     /// <summary>The entry named <paramref name="name"/>, or null.</summary>
     public WhisperModelInfo? Find(string name)
@@ -82,19 +106,17 @@ public sealed class ModelCatalog
         return _byName.GetValueOrDefault(name);
     }
 
-    /// <summary>The entry whose file name is <paramref name="fileName"/> (ggml-NAME.bin), or null.</summary>
+    /// <summary>The entry whose file name is <paramref name="fileName"/> (ggml-NAME.bin, or a GGUF entry's file), or null.</summary>
     public WhisperModelInfo? FindByFileName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        return fileName.StartsWith("ggml-", StringComparison.Ordinal) && fileName.EndsWith(".bin", StringComparison.Ordinal)
-            ? Find(fileName[5..^4])
-            : null;
+        return Models.FirstOrDefault(m => string.Equals(m.FileName, fileName, StringComparison.Ordinal));
     }
 
     public Uri DownloadUrl(WhisperModelInfo model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new Uri(BaseUrl, model.FileName);
+        return model.Source ?? new Uri(BaseUrl, model.FileName);
     }
 
     private static bool IsValidName(string name) =>

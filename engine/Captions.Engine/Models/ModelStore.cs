@@ -76,7 +76,7 @@ public sealed class ModelStore
                 path);
     }
 
-    /// <summary>Model files (*.bin) in the store, by name; nothing is hashed.</summary>
+    /// <summary>Model files (*.bin Whisper, *.gguf Qwen) in the store, by name; nothing is hashed.</summary>
     public IReadOnlyList<InstalledModel> ListInstalled()
     {
         if (!System.IO.Directory.Exists(Directory))
@@ -85,6 +85,7 @@ public sealed class ModelStore
         }
 
         return [.. System.IO.Directory.EnumerateFiles(Directory, "*.bin")
+            .Concat(System.IO.Directory.EnumerateFiles(Directory, "*.gguf"))
             .Order(StringComparer.Ordinal)
             .Select(Describe)];
     }

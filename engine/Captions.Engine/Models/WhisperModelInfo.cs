@@ -10,8 +10,17 @@ namespace Captions.Engine.Models;
 /// <param name="ApproximateSize">Size as published ("75 MiB"), for display only; null when not published.</param>
 public sealed record WhisperModelInfo(string Name, string? Sha1 = null, string? Sha256 = null, string? ApproximateSize = null)
 {
-    /// <summary>The file name on the model hub and on disk: <c>ggml-{Name}.bin</c>.</summary>
-    public string FileName => $"ggml-{Name}.bin";
+    /// <summary>The file name on the model hub and on disk: <c>ggml-{Name}.bin</c> unless <see cref="File"/> says otherwise.</summary>
+    public string FileName => File ?? $"ggml-{Name}.bin";
+
+    /// <summary>What the file is: a Whisper model (the default) or a Qwen GGUF for on-device translation.</summary>
+    public ModelKind Kind { get; init; } = ModelKind.Whisper;
+
+    /// <summary>File name for entries that do not follow whisper.cpp's naming (GGUF models).</summary>
+    public string? File { get; init; }
+
+    /// <summary>Where to download it when it is not under the catalog's base URL (GGUF models live in their own repos).</summary>
+    public Uri? Source { get; init; }
 
     /// <summary>True when a published checksum lets a download be verified against its source.</summary>
     public bool HasPublishedChecksum => Sha1 is not null || Sha256 is not null;

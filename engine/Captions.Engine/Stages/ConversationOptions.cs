@@ -1,3 +1,5 @@
+using Captions.Engine.Translation;
+using Microsoft.Extensions.Logging;
 using Captions.Engine.Audio;
 using Captions.Engine.Output;
 using Captions.Engine.Speech;
@@ -20,6 +22,15 @@ public sealed record ConversationOptions
     public required PipelineClock Clock { get; init; }
 
     public SpeechSegmenterOptions Segmenter { get; init; } = new();
+
+    /// <summary>Translates captions between the recogniser and the outputs; null: no translation stage.</summary>
+    public ITranslator? Translator { get; init; }
+
+    /// <summary>Required with <see cref="Translator"/>: languages, pacing of partials, context, glossary.</summary>
+    public TranslatorStageOptions? Translation { get; init; }
+
+    /// <summary>Receives the translator stage's failure/recovery lines.</summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>After Ctrl+C, how long the recogniser and writers may take to finish before the run is cut.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);

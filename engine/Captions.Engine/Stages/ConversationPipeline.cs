@@ -2,6 +2,7 @@ using Captions.Engine.Audio;
 using Captions.Engine.Captioning;
 using Captions.Engine.Pipeline;
 using Captions.Engine.Speech;
+using Captions.Engine.Translation;
 using Captions.Engine.Vad;
 
 namespace Captions.Engine.Stages;
@@ -11,6 +12,7 @@ namespace Captions.Engine.Stages;
 /// <code>
 ///   [capture] --audio (Wait, 3 s)--> [vad] --speech (Wait, 3 s)--> [asr] --captions (Wait, 64)--> [outputs]
 /// </code>
+/// With a translator, [mt] sits between [asr] and [outputs] on a second caption edge (Wait, 64).
 /// Live sources get a bounded write wait on the audio edge: frames they cannot hand over in time are dropped and
 /// counted, never silently lost inside the device.
 /// </summary>
@@ -37,6 +39,16 @@ public static class ConversationPipeline
         builder.AddSource("capture", audio, options.Source.RunAsync);
         builder.AddTransform<AudioFrame, SpeechFrame>("vad", audio, speech, vad.RunAsync);
         builder.AddTransform<SpeechFrame, CaptionLine>("asr", speech, captions, asr.RunAsync);
+        TranslatorStage? mt = null;
+        if (options.Translator is { } translator)
+        {
+            var translation = options.Translation ?? throw new ArgumentException("ConversationOptions.Translation is required with a Translator", nameof(options));
+            var translated = builder.AddEdge<CaptionLine>(EdgeOptions.Messages("translated"));
+            mt = new TranslatorStage(translator, translation, clock, options.Logger);
+            builder.AddTransform<CaptionLine, CaptionLine>("mt", captions, translated, mt.RunAsync);
+            captions = translated;
+        }
+
         builder.AddSink<CaptionLine>("outputs", captions, outputs.RunAsync);
 
         var started = clock.Now();
@@ -48,6 +60,11 @@ public static class ConversationPipeline
             AudioFormat.FrameDuration * vad.Frames,
             wall,
             vad.Utterances,
-            outputs.LinesWritten);
+            outputs.LinesWritten)
+        {
+            TranslationRequests = mt?.Requests ?? 0,
+            TranslationFailures = mt?.Failures ?? 0,
+            TranslationCacheHits = mt?.Cache.Hits ?? 0,
+        };
     }
 }

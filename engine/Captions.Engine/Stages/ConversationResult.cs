@@ -17,4 +17,13 @@ public sealed record ConversationResult(
 {
     /// <summary>Wall time over audio time: below 1 is faster than real time.</summary>
     public double RealTimeFactor => AudioDuration > TimeSpan.Zero ? WallTime / AudioDuration : 0;
+
+    /// <summary>Requests sent to the translator (0 without one; cache hits excluded).</summary>
+    public long TranslationRequests { get; init; }
+
+    /// <summary>Translations that failed, timed out or were rejected (their lines went out untranslated).</summary>
+    public long TranslationFailures { get; init; }
+
+    /// <summary>Lines translated from the cache.</summary>
+    public long TranslationCacheHits { get; init; }
 }

@@ -73,6 +73,20 @@ public sealed partial class ModelCatalogTests
         catalog.FindByFileName("base.bin").Should().BeNull();
     }
 
+    [Fact]
+    public void QwenModels_HaveTheirOwnUrlsAndGgufFiles()
+    {
+        var catalog = ModelCatalog.CreateDefault(new Uri("http://mirror.local/whisper"));
+
+        var qwen = catalog.Find("qwen2.5-0.5b-instruct")!;
+        qwen.Kind.Should().Be(ModelKind.QwenGguf);
+        qwen.FileName.Should().Be("qwen2.5-0.5b-instruct-q4_k_m.gguf");
+        qwen.HasPublishedChecksum.Should().BeFalse("Qwen publishes no checksums: pulls are unverified, their sha256 recorded");
+        catalog.DownloadUrl(qwen).Should().Be(new Uri("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf"));
+        catalog.FindByFileName("qwen2.5-0.5b-instruct-q4_k_m.gguf").Should().Be(qwen);
+        catalog.Find("tiny")!.Kind.Should().Be(ModelKind.Whisper);
+    }
+
     [Theory]
     [InlineData("../evil")]
     [InlineData("a/b")]
