@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text;
+using Captions.Engine.Translation;
+
+namespace Captions.Translation.Apertium;
+
+/// <summary>
+/// A pipeline per request: the mode's stages start, read one line, answer and exit. ~0.2 s a caption, almost all of
+/// it process start and dictionary loading; kept for comparison (benchmark) and for <c>UseWarmProcess = false</c>.
+/// </summary>
+internal static class ApertiumOneShot
+{
+    public static async Task<string> TranslateAsync(
+        ApertiumTools tools, string script, ApertiumPair pair, string escaped, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(tools.PipelineStartInfo(script, pair))
+                ?? throw new TranslationException(TranslationFailureKind.EngineFailed, $"Could not start the Apertium {pair.Mode} pipeline.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new TranslationException(TranslationFailureKind.EngineFailed, $"Could not start the Apertium {pair.Mode} pipeline: {ex.Message}", ex);
+        }
+
+        using (process)
+        using (var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeoutSource.CancelAfter(timeout);
+            var stderr = new StderrTail(process.StandardError);
+            try
+            {
+                Stream input = process.StandardInput.BaseStream;
+                await input.WriteAsync(Encoding.UTF8.GetBytes(escaped + "\n"), timeoutSource.Token).ConfigureAwait(false);
+                input.Close();
+                using var output = new MemoryStream();
+                await process.StandardOutput.BaseStream.CopyToAsync(output, timeoutSource.Token).ConfigureAwait(false);
+                await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
+                await stderr.Completion.ConfigureAwait(false);
+                if (process.ExitCode != 0)
+                {
+                    throw new TranslationException(
+                        TranslationFailureKind.EngineFailed,
+                        $"Apertium {pair.Mode} pipeline exited with code {process.ExitCode}: {stderr.Text}");
+                }
+
+                return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Kill(process);
+                throw new TranslationException(
+                    TranslationFailureKind.Timeout,
+                    $"Apertium {pair.Mode} gave no answer within {timeout.TotalSeconds:0.#} s.");
+            }
+            catch (OperationCanceledException)
+            {
+                Kill(process);
+                throw;
+            }
+            catch (IOException ex)
+            {
+                Kill(process);
+                throw new TranslationException(TranslationFailureKind.EngineFailed, $"Apertium {pair.Mode} pipeline broke: {stderr.Text}", ex);
+            }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}
