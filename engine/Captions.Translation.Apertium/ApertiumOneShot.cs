@@ -24,7 +24,6 @@ internal static class ApertiumOneShot
             throw new TranslationException(TranslationFailureKind.EngineFailed, $"Could not start the Apertium {pair.Mode} pipeline: {ex.Message}", ex);
         }
 
-        using (process)
         using (var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeoutSource.CancelAfter(timeout);
@@ -40,42 +39,34 @@ internal static class ApertiumOneShot
                 await stderr.Completion.ConfigureAwait(false);
                 if (process.ExitCode != 0)
                 {
+                    process.Dispose();
                     throw new TranslationException(
                         TranslationFailureKind.EngineFailed,
                         $"Apertium {pair.Mode} pipeline exited with code {process.ExitCode}: {stderr.Text}");
                 }
 
-                return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
+                string answer = Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
+                process.Dispose();
+                return answer;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                Kill(process);
+                _ = ApertiumProcess.StopAsync(process, dispose: true);
                 throw new TranslationException(
                     TranslationFailureKind.Timeout,
                     $"Apertium {pair.Mode} gave no answer within {timeout.TotalSeconds:0.#} s.");
             }
             catch (OperationCanceledException)
             {
-                Kill(process);
+                // Cancellation must return at once: EOF ends the stages; a stuck one is killed in the background.
+                _ = ApertiumProcess.StopAsync(process, dispose: true);
                 throw;
             }
             catch (IOException ex)
             {
-                Kill(process);
+                _ = ApertiumProcess.StopAsync(process, dispose: true);
                 throw new TranslationException(TranslationFailureKind.EngineFailed, $"Apertium {pair.Mode} pipeline broke: {stderr.Text}", ex);
             }
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
         }
     }
 }

@@ -109,7 +109,8 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
         {
             _logger.LogWarning("Apertium {Mode} (pid {Pid}) gave no answer in {Timeout}; killing it, the next request starts a new one",
                 _pair.Mode, session.Pid, _options.RequestTimeout);
-            Kill(session.Process);
+            session.Wedged = true;
+            _ = Task.Run(() => ApertiumProcess.KillTree(session.Process), CancellationToken.None);
             throw new TranslationException(
                 TranslationFailureKind.Timeout,
                 $"Apertium {_pair.Mode} gave no answer within {_options.RequestTimeout.TotalSeconds:0.#} s.");
@@ -135,8 +136,9 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
 
         if (session is not null)
         {
-            Kill(session.Process);
+            Task stopped = ApertiumProcess.StopAsync(session.Process);
             await session.Reader.ConfigureAwait(false);
+            await stopped.ConfigureAwait(false);
         }
 
     }
@@ -147,12 +149,13 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
         lock (_gate)
         {
             // HasExited too: a process killed a moment ago may not have been reaped by its reader yet.
-            if (_session is { } live && !live.Process.HasExited)
+            if (_session is { } live && !live.Wedged && !live.Process.HasExited)
             {
                 return live;
             }
         }
 
+        long t0 = Stopwatch.GetTimestamp();
         _script ??= await _tools.ScriptAsync(_pair, nullFlush: true, cancellationToken).ConfigureAwait(false);
         Process process;
         try
@@ -172,7 +175,7 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
             _session = session;
         }
 
-        _logger.LogInformation("Apertium {Mode} warm pipeline started (pid {Pid})", _pair.Mode, process.Id);
+        _logger.LogInformation("Apertium {Mode} warm pipeline started (pid {Pid}) in {Ms:0} ms", _pair.Mode, process.Id, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
         return session;
     }
 
@@ -257,18 +260,6 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
         process.Dispose();
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-    }
-
     /// <summary>One process and the requests written to it whose answers have not come back yet.</summary>
     private sealed class Session(Process process, StderrTail stderr)
     {
@@ -281,5 +272,8 @@ internal sealed class ApertiumPipeline : IAsyncDisposable
         public Queue<TaskCompletionSource<string>> Pending { get; } = new();
 
         public Task Reader { get; set; } = Task.CompletedTask;
+
+        /// <summary>Timed out and being killed: the next request starts a new process without waiting for the reader.</summary>
+        public bool Wedged { get; set; }
     }
 }

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Captions.Engine.Translation;
+using Microsoft.Extensions.Logging;
+
+namespace Captions.Translation.Apertium.Tests;
+
+/// <summary>The warm pipeline as a process: reuse, concurrency, cancellation, crash recovery, dispose.</summary>
+public sealed class ApertiumTranslatorProcessTests
+{
+    private static readonly string[] s_sentences =
+    [
+        "Hello, how are you today?", "The cat is on the table.", "I would like a coffee with milk.",
+        "The meeting starts at nine in the morning.", "My brother lives in Barcelona.", "We are going to the beach tomorrow.",
+        "This translation works without the internet.", "Mr Xyzzyplugh arrived yesterday.", "The dog sleeps in the kitchen.",
+        "Where is the museum?", "It is very hot today.", "I need a ticket to Madrid.",
+    ];
+
+    [Fact]
+    public async Task TranslateAsync_SeveralRequests_ReuseOneWarmProcess()
+    {
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator();
+        translator.WarmProcessId("en", "es").Should().BeNull("nothing starts before the first request");
+
+        await ApertiumTestSupport.TranslateAsync(translator, s_sentences[0], "en", "es");
+        int? first = translator.WarmProcessId("en", "es");
+        await ApertiumTestSupport.TranslateAsync(translator, s_sentences[1], "en", "es");
+        await ApertiumTestSupport.TranslateAsync(translator, s_sentences[2], "en", "es");
+
+        first.Should().NotBeNull();
+        translator.WarmProcessId("en", "es").Should().Be(first);
+        Process.GetProcessById(first!.Value).HasExited.Should().BeFalse();
+        translator.WarmProcessId("es", "en").Should().BeNull("each direction has its own pipeline, started on use");
+    }
+
+    [Fact]
+    public async Task TranslateAsync_ConcurrentRequests_EachGetsItsOwnAnswer()
+    {
+        ApertiumTestSupport.RequireInstalled();
+        await using var oneByOne = new ApertiumTranslator();
+        var expected = new List<string>();
+        foreach (string sentence in s_sentences)
+        {
+            expected.Add(await ApertiumTestSupport.TranslateAsync(oneByOne, sentence, "en", "es"));
+        }
+
+        await using var translator = new ApertiumTranslator();
+        string[] answers = await Task.WhenAll(s_sentences.Select(s => Task.Run(() => ApertiumTestSupport.TranslateAsync(translator, s, "en", "es"))))
+            .WaitAsync(ApertiumTestSupport.Timeout);
+
+        answers.Should().Equal(expected);
+        expected.Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task TranslateAsync_CancelledWhileApertiumWorks_ThrowsAndLaterAnswersStayPaired()
+    {
+        // The first request on a new pipeline waits ~0.2-1 s for the dictionaries to load; cancelling at 50 ms lands
+        // after it was written, so its answer still comes out of the pipe and must be dropped, not handed to the next.
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "The cat is on the table.", "en", "es", cancel.Token)
+            .WaitAsync(ApertiumTestSupport.Timeout);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        string next = await ApertiumTestSupport.TranslateAsync(translator, "My brother lives in Barcelona.", "en", "es");
+        next.Should().Be("Mis vidas de hermano en Barcelona.");
+    }
+
+    [Fact]
+    public async Task TranslateAsync_CancelledProcessPerRequest_ThrowsBeforeTheAnswer()
+    {
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator(new ApertiumOptions { UseWarmProcess = false });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
+
+        Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "The cat is on the table.", "en", "es", cancel.Token)
+            .WaitAsync(ApertiumTestSupport.Timeout);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task TranslateAsync_AfterThePipelineIsKilled_RestartsWithANewProcessAndLogsIt()
+    {
+        ApertiumTestSupport.RequireInstalled();
+        var logger = new ListLogger<ApertiumTranslator>();
+        await using var translator = new ApertiumTranslator(logger: logger);
+        await ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
+        int crashed = translator.WarmProcessId("en", "es")!.Value;
+
+        using (Process victim = Process.GetProcessById(crashed))
+        {
+            victim.Kill(entireProcessTree: true);
+        }
+
+        await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is null);
+        string after = await ApertiumTestSupport.TranslateAsync(translator, "My brother lives in Barcelona.", "en", "es");
+
+        after.Should().Be("Mis vidas de hermano en Barcelona.");
+        translator.WarmProcessId("en", "es").Should().NotBeNull().And.NotBe(crashed);
+        logger.Lines.Should().Contain(l => l.Level == LogLevel.Warning
+            && l.Message.Contains($"pid {crashed}", StringComparison.Ordinal) && l.Message.Contains("restarts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_StopsTheWarmProcess()
+    {
+        ApertiumTestSupport.RequireInstalled();
+        var translator = new ApertiumTranslator();
+        await ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
+        using Process process = Process.GetProcessById(translator.WarmProcessId("en", "es")!.Value);
+
+        await translator.DisposeAsync();
+
+        await process.WaitForExitAsync().WaitAsync(ApertiumTestSupport.Timeout);
+        process.HasExited.Should().BeTrue();
+        Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "Hello", "en", "es");
+        await act.Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(ApertiumTestSupport.Timeout);
+        while (!condition())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+}
