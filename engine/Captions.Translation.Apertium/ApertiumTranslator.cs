@@ -82,6 +82,18 @@ public sealed class ApertiumTranslator : ITranslator
         }
     }
 
+    /// <summary>Requests turned away, across directions, because a pipeline already had <see cref="ApertiumOptions.QueueCapacity"/> in flight.</summary>
+    public long RejectedRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pipelines.Values.Sum(p => p.Rejected);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         ApertiumPipeline[] pipelines;

@@ -53,6 +53,32 @@ public sealed class ApertiumTranslatorProcessTests
     }
 
     [Fact]
+    public async Task TranslateAsync_MoreRequestsInFlightThanTheQueueHolds_RejectsAndCountsTheRest()
+    {
+        // Capacity 1 and a cold pipeline: the first request holds the slot for the ~0.2-1 s of dictionary loading,
+        // so requests arriving meanwhile are turned away rather than queued without bound.
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator(new ApertiumOptions { QueueCapacity = 1 });
+
+        Task<string>[] requests = [.. s_sentences.Select(s => ApertiumTestSupport.TranslateAsync(translator, s, "en", "es"))];
+        try
+        {
+            await Task.WhenAll(requests).WaitAsync(ApertiumTestSupport.Timeout);
+        }
+        catch (TranslationException)
+        {
+            // Inspected below.
+        }
+
+        Task<string>[] rejected = [.. requests.Where(r => r.IsFaulted)];
+        rejected.Should().NotBeEmpty();
+        rejected.Select(r => r.Exception!.InnerException).Should().AllSatisfy(e =>
+            e.Should().BeOfType<TranslationException>().Which.Kind.Should().Be(TranslationFailureKind.Rejected));
+        translator.RejectedRequests.Should().Be(rejected.Length);
+        requests.Count(r => r.IsCompletedSuccessfully).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task TranslateAsync_CancelledWhileApertiumWorks_ThrowsAndLaterAnswersStayPaired()
     {
         // The first request on a new pipeline waits ~0.2-1 s for the dictionaries to load; cancelling at 50 ms lands
