@@ -18,6 +18,8 @@ namespace Captions.Translation.Apertium;
 /// before the NUL is dropped by lt-proc ("The cat is on the table." -> "El gato es en la mesa"), and without
 /// trailing whitespace a request's answer waits in the transfer stages until the next request arrives; ending each
 /// request with "\n\0" fixes both ("El gato es en la mesa.").
+/// Benchmark (perf apertium runner, 50 English captions x 2 rounds, en->es, same run, 2 busy cores): warm p50
+/// 3.6 ms, p95 11.5 ms; a pipeline per request p50 426 ms, p95 935 ms: 117x at p50. First warm request 730 ms.
 /// Threading model: writes are serialised by <see cref="_writeLock"/> and answers arrive in order, so a FIFO of
 /// pending requests pairs them; one reader task per process completes them. A cancelled request stays in the FIFO
 /// (its answer is read and dropped) so later answers stay paired. A request that outlives
