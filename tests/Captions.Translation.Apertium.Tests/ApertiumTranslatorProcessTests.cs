@@ -117,10 +117,7 @@ public sealed class ApertiumTranslatorProcessTests
         await ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
         int crashed = translator.WarmProcessId("en", "es")!.Value;
 
-        using (Process victim = Process.GetProcessById(crashed))
-        {
-            victim.Kill(entireProcessTree: true);
-        }
+        KillTreeNow(crashed);
 
         await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is null);
         string after = await ApertiumTestSupport.TranslateAsync(translator, "My brother lives in Barcelona.", "en", "es");
@@ -129,6 +126,39 @@ public sealed class ApertiumTranslatorProcessTests
         translator.WarmProcessId("en", "es").Should().NotBeNull().And.NotBe(crashed);
         logger.Lines.Should().Contain(l => l.Level == LogLevel.Warning
             && l.Message.Contains($"pid {crashed}", StringComparison.Ordinal) && l.Message.Contains("restarts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TranslateAsync_PipelineDiesMidRequest_FailsWithEngineFailedNamingThePid()
+    {
+        // A cold pipeline spends ~0.2-1 s loading dictionaries before it can answer: killed in that window, the
+        // request in flight (or, if the kill beat the write, the write) must fail, not hang.
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator();
+        Task<string> inFlight = ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
+        await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is not null || inFlight.IsCompleted);
+        int pid = translator.WarmProcessId("en", "es")!.Value;
+
+        KillTreeNow(pid);
+
+        Func<Task> act = () => inFlight.WaitAsync(ApertiumTestSupport.Timeout);
+        TranslationException error = (await act.Should().ThrowAsync<TranslationException>()).Which;
+        error.Kind.Should().Be(TranslationFailureKind.EngineFailed);
+        error.Message.Should().Contain($"pid {pid}").And.Contain("eng-spa");
+    }
+
+    [Fact]
+    public async Task TranslateAsync_NoAnswerWithinTheTimeout_ThrowsTimeoutAndDropsTheProcess()
+    {
+        // 50 ms is far below a cold pipeline's dictionary load, so the first request cannot make it.
+        ApertiumTestSupport.RequireInstalled();
+        await using var translator = new ApertiumTranslator(new ApertiumOptions { RequestTimeout = TimeSpan.FromMilliseconds(50) });
+
+        Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "The cat is on the table.", "en", "es")
+            .WaitAsync(ApertiumTestSupport.Timeout);
+
+        (await act.Should().ThrowAsync<TranslationException>()).Which.Kind.Should().Be(TranslationFailureKind.Timeout);
+        await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is null);
     }
 
     [Fact]
@@ -145,6 +175,41 @@ public sealed class ApertiumTranslatorProcessTests
         process.HasExited.Should().BeTrue();
         Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "Hello", "en", "es");
         await act.Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    /// <summary>
+    /// SIGKILL to bash and every stage at once, found through /proc/PID/task/PID/children. Process.Kill(entireProcessTree)
+    /// took ~1.6 s here, long enough for a cold pipeline to finish the request the test means to interrupt.
+    /// </summary>
+    private static void KillTreeNow(int pid)
+    {
+        var all = new List<int>();
+        var pending = new Stack<int>([pid]);
+        while (pending.TryPop(out int next))
+        {
+            all.Add(next);
+            string children = $"/proc/{next}/task/{next}/children";
+            if (File.Exists(children))
+            {
+                foreach (string child in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    pending.Push(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        foreach (int id in all)
+        {
+            try
+            {
+                using Process process = Process.GetProcessById(id);
+                process.Kill();
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
