@@ -81,15 +81,18 @@ public sealed class ApertiumTranslatorProcessTests
     [Fact]
     public async Task TranslateAsync_CancelledWhileApertiumWorks_ThrowsAndLaterAnswersStayPaired()
     {
-        // The first request on a new pipeline waits ~0.2-1 s for the dictionaries to load; cancelling at 50 ms lands
-        // after it was written, so its answer still comes out of the pipe and must be dropped, not handed to the next.
+        // The first request on a new pipeline waits ~0.2-1 s for the dictionaries to load. Cancelling once the
+        // process exists lands after the (uncancellable) write, so its answer still comes out of the pipe and must
+        // be dropped, not handed to the next request.
         ApertiumTestSupport.RequireInstalled();
         await using var translator = new ApertiumTranslator();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var cancel = new CancellationTokenSource();
+        Task<IReadOnlyList<TranslationUpdate>> first = ApertiumTestSupport.TranslateAllAsync(translator, "The cat is on the table.", "en", "es", cancel.Token);
+        await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is not null || first.IsCompleted);
 
-        Func<Task> act = () => ApertiumTestSupport.TranslateAllAsync(translator, "The cat is on the table.", "en", "es", cancel.Token)
-            .WaitAsync(ApertiumTestSupport.Timeout);
+        await cancel.CancelAsync();
 
+        Func<Task> act = () => first.WaitAsync(ApertiumTestSupport.Timeout);
         await act.Should().ThrowAsync<OperationCanceledException>();
         string next = await ApertiumTestSupport.TranslateAsync(translator, "My brother lives in Barcelona.", "en", "es");
         next.Should().Be("Mis vidas de hermano en Barcelona.");
