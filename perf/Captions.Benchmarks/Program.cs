@@ -14,6 +14,8 @@ public static class Program
         ["whisper-vs-cli"] = WhisperVsCliRunner.RunAsync,
         ["whisper-streaming"] = WhisperStreamingRunner.RunAsync,
         ["pipeline-costs"] = PipelineCostRunner.RunAsync,
+        ["apertium"] = Translation.ApertiumRunner.RunAsync,
+        ["sign-cache"] = Translation.SignCacheRunner.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
