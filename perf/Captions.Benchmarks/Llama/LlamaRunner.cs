@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Captions.Benchmarks.Llama;
 
 /// <summary>
-/// `dotnet run -c Release --project perf/Captions.Benchmarks -- llama [--rounds N] [--tokens N] [--model tiny|0.5b]`:
+/// `dotnet run -c Release --project perf/Captions.Benchmarks -- llama [--rounds N] [--tokens N] [--threads N] [--model tiny|0.5b]`:
 /// writes a random-weight qwen2 with Qwen2.5-0.5B-Instruct's real dimensions (Q4_0, real tokenizer; compute-faithful,
 /// meaningless output) and translates caption lines through the chat template, measuring time to first token and to
 /// the last token, with the KV prefix reuse off and on, alternating per round on one context each (same run, same
@@ -41,6 +41,7 @@ public static class LlamaRunner
     {
         int rounds = 6;
         int tokens = 16;
+        int threads = 0;
         GgufWriterOptions options = GgufWriterOptions.Qwen25HalfB;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
@@ -51,6 +52,9 @@ public static class LlamaRunner
                     break;
                 case "--tokens":
                     tokens = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--threads":
+                    threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
                 case "--model":
                     options = args[i + 1] == "tiny" ? GgufWriterOptions.Tiny : GgufWriterOptions.Qwen25HalfB;
@@ -72,10 +76,12 @@ public static class LlamaRunner
         TimeSpan writeTime = Stopwatch.GetElapsedTime(start);
         try
         {
-            var parameters = new ModelParams(model) { ContextSize = 1024, BatchSize = 512 };
+            var parameters = new ModelParams(model) { ContextSize = 1024, BatchSize = 512, Threads = threads };
             start = Stopwatch.GetTimestamp();
             using LLamaWeights weights = LLamaWeights.LoadFromFile(parameters);
             TimeSpan loadTime = Stopwatch.GetElapsedTime(start);
+            AnsiConsole.MarkupLineInterpolated(
+                $"{(threads > 0 ? threads : Environment.ProcessorCount)} threads, load average {LoadAverage()}");
             AnsiConsole.MarkupLineInterpolated(
                 $"model E={options.EmbeddingLength} L={options.BlockCount} {options.WeightType}: {size / 1e6:F1} MB written in {writeTime.TotalSeconds:F1} s, loaded in {loadTime.TotalMilliseconds:F0} ms");
 
@@ -161,6 +167,19 @@ public static class LlamaRunner
             weights.ApplyChatTemplate([new("system", SystemPrompt), new("user", $"<source>{line}</source>")], addAssistant: true),
             addBos: false,
             special: true);
+
+    // Two cores shared with other work make OpenMP barriers slow: the numbers only mean something next to this.
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private static double Median(List<double> values)
     {
