@@ -24,6 +24,7 @@ public sealed unsafe class LLamaContext : IDisposable
     private readonly int _batchSize;
     private readonly List<int> _cached = [];
     private int _generating;
+    private int _disposed;
     private long _decodedTokenCount;
 
     internal LLamaContext(LLamaWeights weights, ModelParams parameters)
@@ -52,6 +53,10 @@ public sealed unsafe class LLamaContext : IDisposable
         }
 
         _context = SafeLlamaContextHandle.FromPointer(context);
+        // The context borrows the model: hold a reference so disposing the weights first frees the model only
+        // when the last context goes, instead of leaving llama_context pointing at freed memory.
+        bool added = false;
+        weights.Handle.DangerousAddRef(ref added);
         _memory = LlamaNative.GetMemory(context);
         ContextSize = (int)LlamaNative.NCtx(context);
         _batchSize = (int)LlamaNative.NBatch(context);
@@ -125,8 +130,17 @@ public sealed unsafe class LLamaContext : IDisposable
         return GenerateTokensCore(prompt.ToArray(), inference, cancellationToken);
     }
 
-    /// <summary>Frees the context (KV cache); safe to call twice.</summary>
-    public void Dispose() => _context.Dispose();
+    /// <summary>Frees the context (KV cache) and releases its hold on the model; safe to call twice.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _context.Dispose();
+        _weights.Handle.DangerousRelease();
+    }
 
     private IEnumerable<string> GenerateText(IReadOnlyList<int> prompt, InferenceParams inference, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace Captions.Native.Llama;
 /// </summary>
 /// <remarks>
 /// Threading model: tokenising, detokenising and templating only read the vocabulary and may run on any thread,
-/// concurrently. Contexts created from the weights must be disposed before the weights (they borrow the model).
+/// concurrently. Each context created from the weights holds a reference to the model: disposing the weights
+/// first frees the model when the last context is disposed.
 /// </remarks>
 public sealed unsafe class LLamaWeights : IDisposable
 {

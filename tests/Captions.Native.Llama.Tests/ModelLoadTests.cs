@@ -78,4 +78,17 @@ public sealed class ModelLoadTests(TinyModelFixture fixture)
         Action act = () => weights.Tokenize("x", addBos: false, special: false);
         act.Should().Throw<ObjectDisposedException>();
     }
+
+    [Fact]
+    public void Dispose_WeightsBeforeContext_ContextStillGenerates()
+    {
+        LLamaWeights weights = LLamaWeights.LoadFromFile(fixture.Parameters);
+        using LLamaContext context = weights.CreateContext(fixture.Parameters);
+        int[] prompt = weights.Tokenize("<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n", addBos: false, special: true);
+
+        weights.Dispose();
+        int[] tokens = [.. context.GenerateTokens(prompt, new InferenceParams { MaxTokens = 4 })];
+
+        tokens.Should().HaveCount(4);
+    }
 }
