@@ -37,6 +37,18 @@ public sealed partial class CaptionsPaths
     /// <summary>Version of <see cref="SileroPackageName"/> pinned in native.lock.</summary>
     public const string SileroPackageVersion = "1.0.3";
 
+    /// <summary>npm package shipping prebuilt llama.cpp libraries for linux-x64 (native.lock).</summary>
+    public const string LlamaBinariesPackageName = "@node-llama-cpp/linux-x64";
+
+    /// <summary>npm package whose llama/gitRelease.bundle carries llama.cpp's source and vocab GGUFs (native.lock).</summary>
+    public const string LlamaSourcePackageName = "node-llama-cpp";
+
+    /// <summary>Version of both llama.cpp npm packages pinned in native.lock.</summary>
+    public const string LlamaPackageVersion = "3.22.1";
+
+    /// <summary>node-llama-cpp's llama.cpp release those packages were built from (scripts/bootstrap.sh LLAMA_RELEASE).</summary>
+    public const string LlamaRelease = "v0.5.0";
+
     /// <summary>Debian pocketsphinx-en-us: acoustic model dir, language model and dictionary live under here.</summary>
     public const string PocketSphinxModelDirectory = "/usr/share/pocketsphinx/model/en-us";
 
@@ -110,6 +122,22 @@ public sealed partial class CaptionsPaths
     /// <summary>Silero VAD v6 (2,327,524 B, sha256 pinned in native.lock): 512-sample windows at 16 kHz.</summary>
     public string SileroModelPath =>
         Path.Combine(NpmPackageDirectory(SileroPackageName, SileroPackageVersion), "package", "weights", "silero_vad.onnx");
+
+    /// <summary>
+    /// Holds libllama.v0.5.0.so, libggml*.so and the CPU backend variants (RUNPATH $ORIGIN); pass it to
+    /// ggml_backend_load_all_from_path before loading a model, else there is no CPU backend.
+    /// </summary>
+    public string LlamaLibraryDirectory => Path.Combine(
+        NpmPackageDirectory(LlamaBinariesPackageName, LlamaPackageVersion), "package", "bins", "linux-x64");
+
+    /// <summary>Where the bootstrap extracted llama.cpp's vocab GGUF and its tokenizer test vectors.</summary>
+    public string LlamaVocabDirectory => Path.Combine(CacheRoot, "llama.cpp-vocab", LlamaRelease);
+
+    /// <summary>
+    /// models/ggml-vocab-qwen2.gguf from llama.cpp (5,928,681 B, sha256 pinned in scripts/bootstrap.sh): the real
+    /// Qwen2 tokenizer and chat template, no weights. llama.cpp's test vectors sit next to it (.inp, .out).
+    /// </summary>
+    public string LlamaQwen2VocabPath => Path.Combine(LlamaVocabDirectory, "ggml-vocab-qwen2.gguf");
 
     /// <summary>Acoustic model directory (mdef, means, variances, ...).</summary>
     public static string PocketSphinxAcousticModelDirectory => Path.Combine(PocketSphinxModelDirectory, "en-us");
