@@ -15,6 +15,7 @@ public static class Program
         ["whisper-streaming"] = WhisperStreamingRunner.RunAsync,
         ["pipeline-costs"] = PipelineCostRunner.RunAsync,
         ["apertium"] = Translation.ApertiumRunner.RunAsync,
+        ["llama"] = Llama.LlamaRunner.RunAsync,
         ["sign-cache"] = Translation.SignCacheRunner.RunAsync,
     };
 
