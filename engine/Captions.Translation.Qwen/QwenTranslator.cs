@@ -293,6 +293,11 @@ public sealed class QwenTranslator : ITranslator
             ConnectTimeout = options.FirstTokenTimeout,
             AutomaticDecompression = DecompressionMethods.None,
             EnableMultipleHttp2Connections = true,
+
+            // A cancelled or abandoned stream must end the server's work, not be drained for reuse: draining a
+            // generating server waits for its whole answer, and the stale caption's tokens are worthless.
+            MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
         };
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }

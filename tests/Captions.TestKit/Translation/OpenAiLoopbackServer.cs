@@ -251,7 +251,7 @@ public sealed partial class OpenAiLoopbackServer : IAsyncDisposable
 
             if (sent == behavior.DropAfterTokens)
             {
-                context.Abort();
+                await DropAsync(context, aborted);
                 return;
             }
 
@@ -278,13 +278,23 @@ public sealed partial class OpenAiLoopbackServer : IAsyncDisposable
 
         if (behavior.DropAfterTokens is { } drop && drop >= sent)
         {
-            context.Abort();
+            await DropAsync(context, aborted);
             return;
         }
 
         await WriteChunkAsync(context, request, new { }, "stop", aborted);
         await context.Response.Body.WriteAsync(s_done, aborted);
         await context.Response.Body.FlushAsync(aborted);
+    }
+
+    /// <summary>
+    /// Aborts the connection (TCP reset) after giving the client 200 ms to read what was sent: a reset makes the
+    /// client's kernel discard unread bytes, which would turn "cut mid-stream" into "reset before the headers".
+    /// </summary>
+    private static async Task DropAsync(HttpContext context, CancellationToken aborted)
+    {
+        await Task.Delay(200, aborted);
+        context.Abort();
     }
 
     private static async Task WriteChunkAsync(HttpContext context, LoopbackRequest request, object delta, string? finishReason, CancellationToken aborted)
