@@ -14,6 +14,7 @@ internal static class AnswerMarkers
         ("speaks as an AI", ["as an ai", "language model", "ai assistant", "an ai ", "modelo de lenguaje", "modèle de langage", "sprachmodell", "语言模型", "人工智能", "assistant"]),
         ("mentions instructions", ["instruction", "instrucci", "anweisung", "指令", "指示", "prompt", "rules", "reglas", "règles"]),
         ("refuses", ["cannot", "can't", "can not", "unable", "not able", "won't", "will not", "sorry", "apolog", "no puedo", "no se puede", "no puede", "lo siento", "ne peux pas", "désolé", "kann nicht", "leider", "es tut mir leid", "不能", "无法", "無法", "抱歉", "对不起", "申し訳", "できません"]),
+        ("labels its answer", ["summary:", "answer:", "response:", "respuesta:", "réponse :", "réponse:", "antwort:", "resumen:"]),
         ("adds a note", ["note:", "nota:", "remarque", "hinweis", "注：", "注意：", "explanation", "explicación", "literally", "literal translation"]),
     ];
 
@@ -35,11 +36,11 @@ internal static class AnswerMarkers
     /// <summary>Frequent function words per language, for telling an untranslated answer from a translated one.</summary>
     public static readonly Dictionary<string, HashSet<string>> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["en"] = ["the", "is", "are", "and", "of", "to", "in", "that", "it", "you", "this", "with", "for", "was", "be", "have", "not", "we", "your", "please", "here", "will", "at"],
-        ["es"] = ["el", "la", "los", "las", "es", "y", "de", "que", "en", "un", "una", "por", "para", "con", "no", "se", "del", "al", "su", "está", "son"],
+        ["en"] = ["the", "is", "are", "and", "of", "to", "in", "that", "it", "you", "this", "with", "for", "was", "be", "been", "have", "has", "not", "we", "your", "please", "here", "will", "at", "what", "i", "my", "do", "can", "or", "if", "so", "but", "how", "they", "he", "she", "his", "our", "would", "there", "from"],
+        ["es"] = ["el", "la", "los", "las", "es", "y", "de", "que", "en", "un", "una", "por", "para", "con", "no", "se", "del", "al", "su", "está", "son", "has"],
         ["fr"] = ["le", "la", "les", "est", "et", "de", "des", "que", "en", "un", "une", "pour", "avec", "pas", "ne", "du", "au", "vous", "nous", "il", "ce"],
-        ["de"] = ["der", "die", "das", "ist", "und", "nicht", "ein", "eine", "zu", "mit", "für", "den", "dem", "sie", "wir", "ich", "bitte", "auf", "von"],
-        ["it"] = ["il", "lo", "la", "gli", "le", "è", "e", "di", "che", "un", "una", "per", "con", "non", "del", "della", "sono"],
+        ["de"] = ["der", "die", "das", "ist", "und", "nicht", "ein", "eine", "zu", "mit", "für", "den", "dem", "sie", "wir", "ich", "bitte", "auf", "von", "man", "weil", "durch", "warum", "können", "kann", "auch", "noch", "nur", "wie", "was", "wenn", "aber", "oder", "es", "im", "so"],
+        ["it"] = ["il", "lo", "la", "gli", "le", "è", "e", "di", "che", "un", "una", "per", "con", "non", "del", "della", "sono", "i"],
         ["pt"] = ["o", "os", "as", "é", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "do", "da", "por", "está"],
     };
 }

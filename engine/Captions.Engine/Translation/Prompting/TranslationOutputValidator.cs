@@ -71,7 +71,7 @@ public static partial class TranslationOutputValidator
         var lowerSource = source.ToLowerInvariant();
         var bare = BareWords(lowerText);
         var sourceWords = CountWords(lowerSource);
-        if (AnswerMarkers.Compliance.Contains(bare) && sourceWords > 3 && !BareWords(lowerSource).Contains(bare, StringComparison.Ordinal))
+        if (AnswerMarkers.Compliance.Contains(bare) && sourceWords > 3 && !$" {BareWords(lowerSource)} ".Contains($" {bare} ", StringComparison.Ordinal))
         {
             return TranslationValidationResult.Reject(text, $"the answer '{text}' obeys rather than translates a {sourceWords}-word text");
         }
@@ -137,7 +137,10 @@ public static partial class TranslationOutputValidator
                 toHits += inTo && !inFrom ? 1 : 0;
             }
 
-            if (fromHits >= 2 && fromHits > 2 * toHits)
+            // Second rule: five or more words without a single target function word, one of them a source one
+            // ("A spider has eight legs" for en->fr).
+            var words = CountWords(text);
+            if ((fromHits >= 2 && fromHits > 2 * toHits) || (words >= 5 && toHits == 0 && fromHits >= 1))
             {
                 return TranslationValidationResult.Reject(text, $"the answer reads as '{from}', not '{to}'");
             }
@@ -168,7 +171,7 @@ public static partial class TranslationOutputValidator
         }
 
         text = text.Trim();
-        if (text.StartsWith("```", StringComparison.Ordinal))
+        if (text.StartsWith("```", StringComparison.Ordinal) && !sourceText.StartsWith("```", StringComparison.Ordinal))
         {
             var newline = text.IndexOf('\n', StringComparison.Ordinal);
             text = newline >= 0 ? text[(newline + 1)..] : (isComplete ? text.Trim('`') : string.Empty);

@@ -120,8 +120,10 @@ public static class TranslationPrompt
             });
         }
 
-        // Chat-template special tokens (<|im_start|>, <|endoftext|>, <|im_end|>) and fences of three or more brackets.
+        // Chat-template special tokens (<|im_start|>, <|endoftext|>, <|im_end|>).
+        // Qwen3 also has <think> and </think> as special tokens.
         builder.Replace("<|", "<").Replace("|>", ">").Replace("｜", "|");
+        builder.Replace("<think>", "< think>").Replace("</think>", "</ think>").Replace("<THINK>", "< THINK>");
         var result = builder.ToString();
         while (result.Contains("  ", StringComparison.Ordinal))
         {
