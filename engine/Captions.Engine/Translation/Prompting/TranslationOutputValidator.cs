@@ -21,10 +21,10 @@ public static partial class TranslationOutputValidator
     /// <summary>Answers under a fifth of the source are fragments or obeyed commands ("OK" for a 35-char order).</summary>
     private const double MinLengthRatio = 0.2;
 
-    /// <summary>Real translations between the supported languages stay under ~2x; 3x + 40 leaves room for short lines.</summary>
-    private const double MaxLengthRatio = 3;
+    /// <summary>Real translations between the supported languages stay under ~1.5x; 2.5x + 20 leaves room for short lines.</summary>
+    private const double MaxLengthRatio = 2.5;
 
-    private const double MaxLengthSlack = 40;
+    private const double MaxLengthSlack = 20;
 
     private static readonly string[] s_labelWords =
         ["translation", "translated text", "traducción", "traduccion", "traduction", "übersetzung", "output", "answer", "result", "译文", "翻译", "翻譯"];
@@ -78,8 +78,8 @@ public static partial class TranslationOutputValidator
 
         foreach (var (name, words) in AnswerMarkers.Concepts)
         {
-            var hit = words.FirstOrDefault(w => lowerText.Contains(w, StringComparison.Ordinal));
-            if (hit is not null && !words.Any(w => lowerSource.Contains(w, StringComparison.Ordinal)))
+            var hit = words.FirstOrDefault(w => ContainsMarker(lowerText, w));
+            if (hit is not null && !words.Any(w => ContainsMarker(lowerSource, w)))
             {
                 return TranslationValidationResult.Reject(text, $"the answer {name} ('{hit}') and the text does not");
             }
@@ -119,7 +119,12 @@ public static partial class TranslationOutputValidator
             return TranslationValidationResult.Reject(text, $"the answer is not written in the script of '{to}'");
         }
 
-        if (CountWords(source) >= 3 && string.Equals(BareWords(text.ToLowerInvariant()), BareWords(source.ToLowerInvariant()), StringComparison.Ordinal))
+        // Identical answers are rejected only for sentences (3+ words with a function word): names, brands and
+        // model numbers ("iPhone 15 Pro") legitimately stay the same.
+        AnswerMarkers.FunctionWords.TryGetValue(from, out var sourceFunctionWords);
+        var isSentence = CountWords(source) >= 3
+            && (sourceFunctionWords is null || BareWords(source.ToLowerInvariant()).Split(' ').Any(sourceFunctionWords.Contains));
+        if (isSentence && string.Equals(BareWords(text.ToLowerInvariant()), BareWords(source.ToLowerInvariant()), StringComparison.Ordinal))
         {
             return TranslationValidationResult.Reject(text, "the answer repeats the text untranslated");
         }
@@ -268,6 +273,21 @@ public static partial class TranslationOutputValidator
         }
 
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Substring match; markers starting with a Latin letter must start a word ("here is" is not in "where is").</summary>
+    private static bool ContainsMarker(string lowerText, string marker)
+    {
+        var needsBoundary = char.IsAsciiLetter(marker[0]);
+        for (var at = lowerText.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = lowerText.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            if (!needsBoundary || at == 0 || !char.IsLetter(lowerText[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
