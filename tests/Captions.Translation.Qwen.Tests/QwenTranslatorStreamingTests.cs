@@ -111,6 +111,21 @@ public sealed class QwenTranslatorStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateAsync_ConcurrentCalls_EachGetsItsOwnTranslation()
+    {
+        _server.DefaultBehavior = LoopbackBehavior.Translate(user => user.Contains("one", StringComparison.Ordinal) ? "Primera frase de prueba" : "Segunda frase de prueba")
+            with { TokenDelay = TimeSpan.FromMilliseconds(5) };
+        await using var translator = new QwenTranslator(QwenLoopback.Options(_server));
+
+        var first = Enumerable.Range(0, 4).Select(_ => QwenLoopback.CollectWithTimeoutAsync(translator, QwenLoopback.Request("Test sentence number one"))).ToList();
+        var second = Enumerable.Range(0, 4).Select(_ => QwenLoopback.CollectWithTimeoutAsync(translator, QwenLoopback.Request("Test sentence number two"))).ToList();
+        var results = await Task.WhenAll(first.Concat(second));
+
+        results.Take(4).Select(updates => updates.Last().Text).Should().AllBe("Primera frase de prueba");
+        results.Skip(4).Select(updates => updates.Last().Text).Should().AllBe("Segunda frase de prueba");
+    }
+
+    [Fact]
     public async Task TranslateAsync_EmptyText_CompletesEmptyWithoutRequest()
     {
         await using var translator = new QwenTranslator(QwenLoopback.Options(_server));
