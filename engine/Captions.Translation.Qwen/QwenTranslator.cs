@@ -102,6 +102,14 @@ public sealed class QwenTranslator : ITranslator
             yield break;
         }
 
+        if (string.IsNullOrEmpty(_options.ApiKey) && QwenEndpointPreset.Match(_options.BaseUrl) is { RequiresApiKey: true } preset)
+        {
+            // Fail before the round trip: DashScope would answer 401 anyway, and this message says what to set.
+            throw new TranslationException(
+                TranslationFailureKind.Unauthorized,
+                $"Qwen endpoint {_endpoint} ({preset.Name}) needs an API key: set {QwenTranslatorOptions.ApiKeyVariable}.");
+        }
+
         var messages = BuildMessages(request);
         var chatOptions = new ChatCompletionOptions
         {
@@ -138,7 +146,7 @@ public sealed class QwenTranslator : ITranslator
                 }
                 catch (Exception exception) when (exception is not TranslationException)
                 {
-                    throw Fail(exception, streamed: true, stream.Attempt, requestBudget, cancellationToken);
+                    throw Fail(exception, streamed: true, stream.Attempt.IsCancellationRequested, requestBudget, cancellationToken);
                 }
 
                 if (more)
@@ -239,8 +247,7 @@ public sealed class QwenTranslator : ITranslator
         }
         catch (Exception exception) when (exception is not TranslationException)
         {
-            var timedOut = lastAttempt ?? new CancellationTokenSource();
-            var failure = Fail(exception, streamed: false, timedOut, requestBudget, callerToken);
+            var failure = Fail(exception, streamed: false, lastAttempt?.IsCancellationRequested == true, requestBudget, callerToken);
             lastAttempt?.Dispose();
             throw failure;
         }
@@ -261,16 +268,16 @@ public sealed class QwenTranslator : ITranslator
         return update.FinishReason == ChatFinishReason.Length;
     }
 
-    private Exception Fail(Exception exception, bool streamed, CancellationTokenSource attempt, CancellationTokenSource? requestBudget, CancellationToken callerToken)
+    private Exception Fail(Exception exception, bool streamed, bool attemptTimedOut, CancellationTokenSource requestBudget, CancellationToken callerToken)
     {
         if (callerToken.IsCancellationRequested)
         {
             return new OperationCanceledException("The translation was cancelled by the caller.", exception, callerToken);
         }
 
-        if (exception is OperationCanceledException || attempt.IsCancellationRequested || requestBudget?.IsCancellationRequested == true)
+        if (exception is OperationCanceledException || attemptTimedOut || requestBudget.IsCancellationRequested)
         {
-            var what = requestBudget?.IsCancellationRequested == true
+            var what = requestBudget.IsCancellationRequested
                 ? $"no complete answer within {_options.RequestTimeout.TotalMilliseconds:0} ms"
                 : streamed
                     ? $"the stream stalled for {_options.StallTimeout.TotalMilliseconds:0} ms"

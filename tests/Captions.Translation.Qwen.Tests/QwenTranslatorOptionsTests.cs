@@ -88,6 +88,18 @@ public sealed class QwenTranslatorOptionsTests
             .Should().Be("https://proxy.example:8443/v1");
     }
 
+    [Fact]
+    public async Task TranslateAsync_DashScopeWithoutKey_FailsUnauthorizedNamingVariable()
+    {
+        await using var translator = new QwenTranslator(QwenTranslatorOptions.FromPreset(QwenEndpointPreset.DashScope));
+
+        var act = () => QwenLoopback.CollectWithTimeoutAsync(translator, QwenLoopback.Request());
+
+        var failure = (await act.Should().ThrowAsync<Captions.Engine.Translation.TranslationException>()).Which;
+        failure.Kind.Should().Be(Captions.Engine.Translation.TranslationFailureKind.Unauthorized);
+        failure.Message.Should().Contain("dashscope-intl.aliyuncs.com").And.Contain("CAPTIONS_QWEN_API_KEY");
+    }
+
     private static Func<string, string?> Variables(params (string Name, string Value)[] variables) =>
         name => variables.FirstOrDefault(v => v.Name == name).Value;
 }
