@@ -1,11 +1,16 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Captions.Engine.Translation;
+using Captions.Engine.Translation.Prompting;
 using Captions.TestKit.Translation;
 using Captions.Translation.Qwen;
+using OpenAI;
+using OpenAI.Chat;
 using Spectre.Console;
 
 namespace Captions.Benchmarks.Translation;
@@ -15,7 +20,8 @@ namespace Captions.Benchmarks.Translation;
 /// remote Qwen translator per caption (time to first streamed update and to the validated complete translation) against
 /// the loopback server answering with zero delay, p50/p95 over N captions (default 300) after a warm-up. The peer in the
 /// same run is a bare HttpClient posting the same JSON and reading the SSE lines itself (no SDK, no prompt, no validation),
-/// so the difference is what the SDK, Polly and the prompt/validator path cost.
+/// so the difference is what the SDK, Polly and the prompt/validator path cost; the OpenAI SDK alone with the same prompt
+/// splits that difference between the SDK and our layer.
 /// </summary>
 public static class QwenLoopbackRunner
 {
@@ -48,15 +54,25 @@ public static class QwenLoopbackRunner
 
         await using var translator = new QwenTranslator(options);
         using var peer = new HttpClient { BaseAddress = new Uri(server.BaseUrl + "/") };
+        using var sdkHttp = new HttpClient();
+        var sdk = new ChatClient("qwen-loopback", new ApiKeyCredential("sk-bench"), new OpenAIClientOptions
+        {
+            Endpoint = server.BaseUrl,
+            Transport = new HttpClientPipelineTransport(sdkHttp),
+            RetryPolicy = new ClientRetryPolicy(0),
+        });
         await MeasureOursAsync(translator, 30);
+        await MeasureSdkAsync(sdk, 30);
         await MeasurePeerAsync(peer, 30);
         var ours = await MeasureOursAsync(translator, count);
+        var sdkOnly = await MeasureSdkAsync(sdk, count);
         var bare = await MeasurePeerAsync(peer, count);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"remote Qwen client overhead per caption, loopback server with zero delay, {count} captions")
             .AddColumns("client", "first update p50 ms", "p95 ms", "complete p50 ms", "p95 ms");
         table.AddRow(Row("QwenTranslator (SDK + Polly + prompt + validator)", ours));
+        table.AddRow(Row("OpenAI SDK alone, same prompt (no Polly, no validation)", sdkOnly));
         table.AddRow(Row("bare HttpClient SSE reader (peer)", bare));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
@@ -76,6 +92,30 @@ public static class QwenLoopbackRunner
             await foreach (var update in translator.TranslateAsync(request, CancellationToken.None))
             {
                 if (!sawFirst)
+                {
+                    first.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    sawFirst = true;
+                }
+            }
+
+            complete.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return (first, complete);
+    }
+
+    private static async Task<(List<double> First, List<double> Complete)> MeasureSdkAsync(ChatClient client, int count)
+    {
+        var first = new List<double>(count);
+        var complete = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var prompt = TranslationPrompt.Build(new TranslationRequest(s_captions[i % s_captions.Length].English, "en", "es"));
+            var start = Stopwatch.GetTimestamp();
+            var sawFirst = false;
+            await foreach (var update in client.CompleteChatStreamingAsync([new SystemChatMessage(prompt.System), new UserChatMessage(prompt.User)]))
+            {
+                if (!sawFirst && update.ContentUpdate.Count > 0 && update.ContentUpdate[0].Text.Length > 0)
                 {
                     first.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     sawFirst = true;
