@@ -61,12 +61,29 @@ public static class QwenLoopbackRunner
             Transport = new HttpClientPipelineTransport(sdkHttp),
             RetryPolicy = new ClientRetryPolicy(0),
         });
-        await MeasureOursAsync(translator, 30);
-        await MeasureSdkAsync(sdk, 30);
-        await MeasurePeerAsync(peer, 30);
-        var ours = await MeasureOursAsync(translator, count);
-        var sdkOnly = await MeasureSdkAsync(sdk, count);
-        var bare = await MeasurePeerAsync(peer, count);
+        var clients = new Func<int, Task<(double First, double Complete)>>[]
+        {
+            i => MeasureOursAsync(translator, i),
+            i => MeasureSdkAsync(sdk, i),
+            i => MeasurePeerAsync(peer, i),
+        };
+        var results = clients.Select(_ => (First: new List<double>(count), Complete: new List<double>(count))).ToArray();
+        for (var i = -30; i < count; i++)
+        {
+            // Interleaved, rotating which client goes first, so load from other processes hits all three alike.
+            for (var k = 0; k < clients.Length; k++)
+            {
+                var c = (k + Math.Max(i, 0)) % clients.Length;
+                var (first, complete) = await clients[c](Math.Max(i, 0));
+                if (i >= 0)
+                {
+                    results[c].First.Add(first);
+                    results[c].Complete.Add(complete);
+                }
+            }
+        }
+
+        var (ours, sdkOnly, bare) = (results[0], results[1], results[2]);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"remote Qwen client overhead per caption, loopback server with zero delay, {count} captions")
@@ -80,96 +97,72 @@ public static class QwenLoopbackRunner
         return 0;
     }
 
-    private static async Task<(List<double> First, List<double> Complete)> MeasureOursAsync(QwenTranslator translator, int count)
+    private static async Task<(double First, double Complete)> MeasureOursAsync(QwenTranslator translator, int i)
     {
-        var first = new List<double>(count);
-        var complete = new List<double>(count);
-        for (var i = 0; i < count; i++)
+        var request = new TranslationRequest(s_captions[i % s_captions.Length].English, "en", "es");
+        var start = Stopwatch.GetTimestamp();
+        double first = -1;
+        await foreach (var update in translator.TranslateAsync(request, CancellationToken.None))
         {
-            var request = new TranslationRequest(s_captions[i % s_captions.Length].English, "en", "es");
-            var start = Stopwatch.GetTimestamp();
-            var sawFirst = false;
-            await foreach (var update in translator.TranslateAsync(request, CancellationToken.None))
+            if (first < 0)
             {
-                if (!sawFirst)
-                {
-                    first.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                    sawFirst = true;
-                }
+                first = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
-
-            complete.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        return (first, complete);
+        return (first, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 
-    private static async Task<(List<double> First, List<double> Complete)> MeasureSdkAsync(ChatClient client, int count)
+    private static async Task<(double First, double Complete)> MeasureSdkAsync(ChatClient client, int i)
     {
-        var first = new List<double>(count);
-        var complete = new List<double>(count);
-        for (var i = 0; i < count; i++)
+        var prompt = TranslationPrompt.Build(new TranslationRequest(s_captions[i % s_captions.Length].English, "en", "es"));
+        var start = Stopwatch.GetTimestamp();
+        double first = -1;
+        await foreach (var update in client.CompleteChatStreamingAsync([new SystemChatMessage(prompt.System), new UserChatMessage(prompt.User)]))
         {
-            var prompt = TranslationPrompt.Build(new TranslationRequest(s_captions[i % s_captions.Length].English, "en", "es"));
-            var start = Stopwatch.GetTimestamp();
-            var sawFirst = false;
-            await foreach (var update in client.CompleteChatStreamingAsync([new SystemChatMessage(prompt.System), new UserChatMessage(prompt.User)]))
+            if (first < 0 && update.ContentUpdate.Count > 0 && update.ContentUpdate[0].Text.Length > 0)
             {
-                if (!sawFirst && update.ContentUpdate.Count > 0 && update.ContentUpdate[0].Text.Length > 0)
-                {
-                    first.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                    sawFirst = true;
-                }
+                first = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
-
-            complete.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        return (first, complete);
+        return (first, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 
-    private static async Task<(List<double> First, List<double> Complete)> MeasurePeerAsync(HttpClient client, int count)
+    private static async Task<(double First, double Complete)> MeasurePeerAsync(HttpClient client, int i)
     {
-        var first = new List<double>(count);
-        var complete = new List<double>(count);
-        for (var i = 0; i < count; i++)
+        var body = JsonSerializer.Serialize(new
         {
-            var body = JsonSerializer.Serialize(new
+            model = "qwen-loopback",
+            stream = true,
+            messages = new[] { new { role = "user", content = s_captions[i % s_captions.Length].English } },
+        });
+        var start = Stopwatch.GetTimestamp();
+        using var message = new HttpRequestMessage(HttpMethod.Post, "chat/completions") { Content = new StringContent(body, Encoding.UTF8) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var text = new StringBuilder();
+        double first = -1;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith("data: ", StringComparison.Ordinal) || line == "data: [DONE]")
             {
-                model = "qwen-loopback",
-                stream = true,
-                messages = new[] { new { role = "user", content = s_captions[i % s_captions.Length].English } },
-            });
-            var start = Stopwatch.GetTimestamp();
-            using var message = new HttpRequestMessage(HttpMethod.Post, "chat/completions") { Content = new StringContent(body, Encoding.UTF8) };
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            var text = new StringBuilder();
-            var sawFirst = false;
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                if (!line.StartsWith("data: ", StringComparison.Ordinal) || line == "data: [DONE]")
-                {
-                    continue;
-                }
-
-                using var chunk = JsonDocument.Parse(line.AsMemory(6));
-                if (chunk.RootElement.GetProperty("choices")[0].GetProperty("delta").TryGetProperty("content", out var content) && content.GetString() is { Length: > 0 } piece)
-                {
-                    text.Append(piece);
-                    if (!sawFirst)
-                    {
-                        first.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                        sawFirst = true;
-                    }
-                }
+                continue;
             }
 
-            complete.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            using var chunk = JsonDocument.Parse(line.AsMemory(6));
+            if (chunk.RootElement.GetProperty("choices")[0].GetProperty("delta").TryGetProperty("content", out var content) && content.GetString() is { Length: > 0 } piece)
+            {
+                text.Append(piece);
+                if (first < 0)
+                {
+                    first = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+            }
         }
 
-        return (first, complete);
+        return (first, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 
     private static string[] Row(string name, (List<double> First, List<double> Complete) times) =>
