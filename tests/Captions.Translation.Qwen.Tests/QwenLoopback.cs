@@ -9,14 +9,14 @@ internal static class QwenLoopback
     public const string ApiKey = "sk-loopback-SECRET-4f2a9c";
 
     /// <summary>Generous budgets for the happy paths (2-core CI under load); fault tests shorten the one they test.</summary>
-    public static QwenTranslatorOptions Options(OpenAiLoopbackServer server) => new()
+    public static QwenTranslatorOptions Options(OpenAiLoopbackServer server, TimeSpan? firstTokenTimeout = null, TimeSpan? stallTimeout = null) => new()
     {
         BaseUrl = server.BaseUrl,
         Model = "qwen-test",
         ApiKey = ApiKey,
         RequestTimeout = TimeSpan.FromSeconds(20),
-        FirstTokenTimeout = TimeSpan.FromSeconds(10),
-        StallTimeout = TimeSpan.FromSeconds(10),
+        FirstTokenTimeout = firstTokenTimeout ?? TimeSpan.FromSeconds(10),
+        StallTimeout = stallTimeout ?? TimeSpan.FromSeconds(10),
         RetryDelay = TimeSpan.FromMilliseconds(10),
     };
 

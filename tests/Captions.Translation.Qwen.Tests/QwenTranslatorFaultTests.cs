@@ -77,14 +77,7 @@ public sealed class QwenTranslatorFaultTests : IAsyncLifetime
     public async Task TranslateAsync_NoFirstToken_TimesOutAndAbortsRequest()
     {
         _server.DefaultBehavior = LoopbackBehavior.Canned(Spanish) with { FirstByteDelay = TimeSpan.FromSeconds(60) };
-        await using var translator = new QwenTranslator(new QwenTranslatorOptions
-        {
-            BaseUrl = _server.BaseUrl,
-            Model = "qwen-test",
-            ApiKey = QwenLoopback.ApiKey,
-            FirstTokenTimeout = TimeSpan.FromMilliseconds(300),
-            RequestTimeout = TimeSpan.FromSeconds(20),
-        });
+        await using var translator = new QwenTranslator(QwenLoopback.Options(_server, firstTokenTimeout: TimeSpan.FromMilliseconds(300)));
 
         var failure = await FailAsync(translator);
 
@@ -99,11 +92,7 @@ public sealed class QwenTranslatorFaultTests : IAsyncLifetime
     public async Task TranslateAsync_StreamStallsMidWay_TimesOutAfterYieldingPartialText()
     {
         _server.DefaultBehavior = LoopbackBehavior.Canned(Spanish) with { StallAfterTokens = 2 };
-        await using var translator = new QwenTranslator(QwenLoopback.Options(_server) is var o ? new QwenTranslatorOptions
-        {
-            BaseUrl = o.BaseUrl, Model = o.Model, ApiKey = o.ApiKey, RequestTimeout = TimeSpan.FromSeconds(20),
-            FirstTokenTimeout = TimeSpan.FromSeconds(10), StallTimeout = TimeSpan.FromMilliseconds(300),
-        } : null!);
+        await using var translator = new QwenTranslator(QwenLoopback.Options(_server, stallTimeout: TimeSpan.FromMilliseconds(300)));
         var shown = new List<TranslationUpdate>();
 
         var act = async () =>

@@ -288,12 +288,12 @@ public sealed partial class OpenAiLoopbackServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Aborts the connection (TCP reset) after giving the client 200 ms to read what was sent: a reset makes the
+    /// Aborts the connection (TCP reset) after giving the client 300 ms to read what was sent: a reset makes the
     /// client's kernel discard unread bytes, which would turn "cut mid-stream" into "reset before the headers".
     /// </summary>
     private static async Task DropAsync(HttpContext context, CancellationToken aborted)
     {
-        await Task.Delay(200, aborted);
+        await Task.Delay(300, aborted);
         context.Abort();
     }
 
