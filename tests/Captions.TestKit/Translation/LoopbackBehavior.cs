@@ -3,7 +3,7 @@ namespace Captions.TestKit.Translation;
 /// <summary>How the loopback server answers one request: what text, how fast, and which fault to inject.</summary>
 public sealed record LoopbackBehavior
 {
-    /// <summary>The answer text for a request (default: "ok" wrapped around nothing; use the factories).</summary>
+    /// <summary>The answer text for a request (default "Hola"; see the factories below).</summary>
     public Func<LoopbackRequest, string> Answer { get; init; } = _ => "Hola";
 
     /// <summary>HTTP status to return instead of answering (401, 429, 500...); 200 answers.</summary>
