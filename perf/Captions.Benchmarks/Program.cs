@@ -16,6 +16,7 @@ public static class Program
         ["pipeline-costs"] = PipelineCostRunner.RunAsync,
         ["apertium"] = Translation.ApertiumRunner.RunAsync,
         ["llama"] = Llama.LlamaRunner.RunAsync,
+        ["qwen-loopback"] = Translation.QwenLoopbackRunner.RunAsync,
         ["sign-cache"] = Translation.SignCacheRunner.RunAsync,
     };
 
