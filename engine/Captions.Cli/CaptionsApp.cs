@@ -15,6 +15,7 @@ internal static class CaptionsApp
             DemoCommand.Create(context),
             DoctorCommand.Create(context),
             ModelsCommand.Create(context),
+            TranslateCommand.Create(context),
         };
         return root;
     }

@@ -57,6 +57,7 @@ internal sealed class ConversationRunner
         IAudioSource? source = null;
         ISpeechRecognizer? owned = null;
         IVoiceActivityDetector? detector = null;
+        Engine.Translation.ITranslator? translator = null;
         var sinks = new List<ICaptionSink>();
         try
         {
@@ -66,6 +67,26 @@ internal sealed class ConversationRunner
             if (vadNotice is not null)
             {
                 _context.Error.WriteLine($"captions: {vadNotice}");
+            }
+
+            var spoken = recognizer.Name == "whisper" ? _settings.Whisper.Language : "en";
+            translator = new TranslationEngines(_context, _settings).Create(spoken, out var mtNotice);
+            if (mtNotice is not null)
+            {
+                _context.Error.WriteLine($"captions: {mtNotice}");
+            }
+
+            Engine.Translation.TranslatorStageOptions? translation = null;
+            if (translator is not null)
+            {
+                translation = new Engine.Translation.TranslatorStageOptions
+                {
+                    SourceLanguage = _settings.Translation.From == "auto" ? spoken : _settings.Translation.From,
+                    TargetLanguage = _settings.Translation.To!,
+                    PartialInterval = TimeSpan.FromMilliseconds(_settings.Translation.PartialIntervalMs),
+                    CommittedTimeout = TimeSpan.FromMilliseconds(_settings.Translation.CommittedTimeoutMs),
+                    Glossary = _settings.Translation.Glossary is { } glossary ? Engine.Translation.Glossary.Load(glossary) : Engine.Translation.Glossary.Empty,
+                };
             }
 
             if (request.Terminal)
@@ -101,6 +122,9 @@ internal sealed class ConversationRunner
                 Recognizer = recognizer,
                 Sinks = [.. sinks],
                 Clock = clock,
+                Translator = translator,
+                Translation = translation,
+                Logger = _context.LoggerFactory.CreateLogger("Captions.Translation"),
                 Segmenter = new SpeechSegmenterOptions
                 {
                     MinSpeech = TimeSpan.FromMilliseconds(_settings.Vad.MinSpeechMs),
@@ -131,6 +155,11 @@ internal sealed class ConversationRunner
             }
 
             owned?.Dispose();
+            if (translator is not null)
+            {
+                await translator.DisposeAsync();
+            }
+
             (detector as IDisposable)?.Dispose();
             if (source is not null)
             {
@@ -174,6 +203,13 @@ internal sealed class ConversationRunner
             CultureInfo.InvariantCulture,
             $"captions: {request.Input}: {result.AudioDuration.TotalSeconds:0.0} s of audio in {result.WallTime.TotalSeconds:0.00} s (real-time factor {result.RealTimeFactor:0.000}), {result.Utterances} utterances, {result.CaptionVersions} caption versions, {dropped} frames dropped ({recognizer} recogniser, {detector} VAD)");
         _context.Error.WriteLine(line);
+        if (result.TranslationRequests + result.TranslationCacheHits > 0)
+        {
+            _context.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"captions: translation: {result.TranslationRequests} requests, {result.TranslationCacheHits} from cache, {result.TranslationFailures} failed (those lines went out untranslated)"));
+        }
+
         if (result.Pipeline.Stopped)
         {
             _context.Error.WriteLine(result.Pipeline.DrainTimedOut
@@ -213,6 +249,8 @@ internal sealed class ConversationRunner
             Engine.Models.UnknownModelException => ex.Message,
             IOException => ex.Message,
             SettingsException => ex.Message,
+            Engine.Translation.TranslationException => ex.Message,
+            FormatException => ex.Message,
             _ => null,
         };
     }
