@@ -1,4 +1,5 @@
 using System.Text;
+using Captions.Native.Ggml;
 
 namespace Captions.Native.Llama;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
+using Captions.Native.Ggml;
 
 namespace Captions.Native.Llama;
 
@@ -65,14 +66,14 @@ public sealed unsafe class LLamaWeights : IDisposable
         string log = string.Empty;
         GgmlComputeThread.Shared.Run(() =>
         {
-            LlamaLog.BeginCapture();
+            LlamaLog.Bridge.BeginCapture();
             try
             {
                 model = LlamaNative.ModelLoadFromFile(path, native);
             }
             finally
             {
-                log = LlamaLog.EndCapture();
+                log = LlamaLog.Bridge.EndCapture();
             }
         });
         if (model == 0)

@@ -66,7 +66,7 @@ public static class LlamaLibrary
                         $"libllama is already loaded from '{s_directory}'; a process binds one llama library, so '{directory}' was not used");
                 }
 
-                LlamaLog.Install(logger);
+                LlamaLog.Bridge.Install(logger);
                 return;
             }
 
@@ -85,7 +85,7 @@ public static class LlamaLibrary
             NativeLibrary.SetDllImportResolver(typeof(LlamaLibrary).Assembly, Resolve);
             s_directory = directory;
 
-            LlamaLog.Install(logger);
+            LlamaLog.Bridge.Install(logger);
             CheckLayout(llamaPath);
             LlamaNative.BackendInit();
             LlamaNative.GgmlBackendLoadAllFromPath(directory);

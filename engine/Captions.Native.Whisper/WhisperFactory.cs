@@ -56,7 +56,7 @@ public sealed class WhisperFactory : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         options ??= new WhisperFactoryOptions();
         EnsureLibrary(options.LibraryDirectory);
-        WhisperLog.Install(options.Logger);
+        WhisperLog.Bridge.Install(options.Logger);
 
         string fullPath = Path.GetFullPath(modelPath);
         if (!File.Exists(fullPath))
@@ -71,7 +71,7 @@ public sealed class WhisperFactory : IDisposable
             parameters.FlashAttention = flash ? (byte)1 : (byte)0;
         }
 
-        WhisperLog.BeginCapture();
+        WhisperLog.Bridge.BeginCapture();
         nint context;
         string log;
         try
@@ -80,7 +80,7 @@ public sealed class WhisperFactory : IDisposable
         }
         finally
         {
-            log = WhisperLog.EndCapture();
+            log = WhisperLog.Bridge.EndCapture();
         }
 
         if (context == 0)

@@ -1,96 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
-using Microsoft.Extensions.Logging;
+using Captions.Native.Ggml;
 
 namespace Captions.Native.Whisper;
 
-/// <summary>
-/// Routes whisper.cpp's process-wide log (whisper_log_set) to an ILogger, and captures the lines logged on one thread
-/// while a model loads so a failed load can say why (whisper_init returns NULL; the reason exists only in the log).
-/// </summary>
-/// <remarks>
-/// Threading model: whisper.cpp logs from whichever thread calls it. The logger is process-wide because the native
-/// callback is (the last factory created with a logger wins; null keeps whisper quiet). The capture buffer is
-/// [ThreadStatic]: a load on one thread never sees another thread's lines.
-/// </remarks>
+/// <summary>whisper.cpp's log (whisper_log_set) through the shared <see cref="GgmlLog"/> bridge.</summary>
 internal static unsafe class WhisperLog
 {
-    private static readonly Lock s_gate = new();
-    private static ILogger? s_logger;
-    private static bool s_installed;
-
-    [ThreadStatic]
-    private static StringBuilder? t_capture;
-
-    public static void Install(ILogger? logger)
-    {
-        lock (s_gate)
-        {
-            if (logger is not null)
-            {
-                Volatile.Write(ref s_logger, logger);
-            }
-
-            if (!s_installed)
-            {
-                WhisperNative.LogSet(&OnLog, null);
-                s_installed = true;
-            }
-        }
-    }
-
-    /// <summary>Starts capturing this thread's whisper log lines.</summary>
-    public static void BeginCapture() => t_capture = new StringBuilder();
-
-    /// <summary>Stops capturing and returns the error and warning lines captured.</summary>
-    public static string EndCapture()
-    {
-        string text = t_capture?.ToString().Trim() ?? string.Empty;
-        t_capture = null;
-        return text;
-    }
+    public static GgmlLog Bridge { get; } = new("whisper", static () => WhisperNative.LogSet(&OnLog, null));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnLog(int level, byte* text, void* userData)
-    {
-        try
-        {
-            string message = (Marshal.PtrToStringUTF8((nint)text) ?? string.Empty).TrimEnd();
-            if (message.Length == 0)
-            {
-                return;
-            }
-
-            // ggml_log_level: 1 debug, 2 info, 3 warn, 4 error, 5 continuation of the previous line.
-            if (level is 3 or 4)
-            {
-                t_capture?.AppendLine(message);
-            }
-
-            ILogger? logger = Volatile.Read(ref s_logger);
-            if (logger is null)
-            {
-                return;
-            }
-
-            LogLevel mapped = level switch
-            {
-                4 => LogLevel.Error,
-                3 => LogLevel.Warning,
-                2 => LogLevel.Debug,
-                _ => LogLevel.Trace,
-            };
-            if (logger.IsEnabled(mapped))
-            {
-#pragma warning disable CA1848, CA2254 // native text is the template-free message itself
-                logger.Log(mapped, "whisper: {Message}", message);
-#pragma warning restore CA1848, CA2254
-            }
-        }
-        catch (Exception)
-        {
-            // An exception must never unwind into native code; a lost log line is the lesser harm.
-        }
-    }
+    private static void OnLog(int level, byte* text, void* userData) => Bridge.Receive(level, (nint)text);
 }

@@ -1,3 +1,5 @@
+using Captions.Native.Ggml;
+
 namespace Captions.Native.Whisper.Tests;
 
 [Collection(WhisperCollection.Name)]

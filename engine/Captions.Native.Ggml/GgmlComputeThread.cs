@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
-namespace Captions.Native.Whisper;
+namespace Captions.Native.Ggml;
 
 /// <summary>
-/// The one thread in the process that runs ggml graph computations (whisper_full). Every
-/// <see cref="WhisperProcessor"/> hands its decode to it and waits.
+/// The one thread in the process that runs ggml graph computations: whisper_full for Captions.Native.Whisper and
+/// llama_decode for Captions.Native.Llama hand their work to it and wait, so however many callers and libraries there
+/// are, ggml sees one calling thread.
 /// </summary>
 /// <remarks>
 /// Why: ggml's CPU backend is built with OpenMP, and libgomp gives every thread that starts a parallel region its own
@@ -19,7 +20,7 @@ namespace Captions.Native.Whisper;
 /// Threading model: any thread may call <see cref="Run"/>; work runs in arrival order; a call from the compute thread
 /// itself runs inline. The queue is bounded (callers beyond it block in Add, never grow memory).
 /// </remarks>
-internal sealed class GgmlComputeThread
+public sealed class GgmlComputeThread
 {
     private const int QueueCapacity = 16;
 
