@@ -1,0 +1,53 @@
+namespace Captions.Renderer.Text;
+
+/// <summary>
+/// The glyph atlas: one 8-bit coverage plane (R8 in GL) whose CPU copy is the source of truth. Renderers upload the
+/// dirty rectangle (<see cref="TakeDirty"/>) before drawing; the CPU reference renderer samples <see cref="Pixels"/>
+/// directly. Glyph packing and eviction live with the text layouter that fills it.
+/// Threading model: owned by the render thread.
+/// </summary>
+public sealed class GlyphAtlas
+{
+    private readonly byte[] _pixels;
+    private AtlasRect _dirty;
+
+    public GlyphAtlas(int width = 1024, int height = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 16);
+        Width = width;
+        Height = height;
+        _pixels = new byte[width * height];
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>Row-major coverage, stride <see cref="Width"/>.</summary>
+    public ReadOnlySpan<byte> Pixels => _pixels;
+
+    /// <summary>Copies coverage into the atlas at (x, y) and marks the rectangle dirty.</summary>
+    public void Blit(int x, int y, int width, int height, ReadOnlySpan<byte> source, int sourceStride)
+    {
+        if (x < 0 || y < 0 || width < 0 || height < 0 || x + width > Width || y + height > Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), $"rectangle {x},{y} {width}x{height} is outside the {Width}x{Height} atlas");
+        }
+
+        for (var row = 0; row < height; row++)
+        {
+            source.Slice(row * sourceStride, width).CopyTo(_pixels.AsSpan(((y + row) * Width) + x, width));
+        }
+
+        _dirty = _dirty.Union(new AtlasRect(x, y, width, height));
+    }
+
+    /// <summary>Returns the rectangle changed since the last call (empty when nothing changed) and clears it.</summary>
+    public AtlasRect TakeDirty()
+    {
+        var dirty = _dirty;
+        _dirty = default;
+        return dirty;
+    }
+}
