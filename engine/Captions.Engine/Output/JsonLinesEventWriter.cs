@@ -17,8 +17,10 @@ namespace Captions.Engine.Output;
 /// </code>
 /// <c>start</c>/<c>end</c> are stream seconds (ms precision); stamps are milliseconds since the run started
 /// (<see cref="PipelineClock.Milliseconds"/>), null when unset; <c>translation</c>, <c>language</c> and
-/// <c>recognizer</c> are null when unknown, so every line has the same keys. <see cref="CompleteAsync"/> adds
-/// <c>{"type":"end","events":n,"partials":p,"commits":c,"elapsed":ms}</c>.
+/// <c>recognizer</c> are null when unknown, so every line has the same keys. When captions are drawn, each caption
+/// version's first presented frame adds <c>{"type":"presented","id":3,"version":2,"presented":1033.2}</c> (written
+/// after that version's own line, since the frame comes later). <see cref="CompleteAsync"/> adds
+/// <c>{"type":"end","events":n,"partials":p,"commits":c,"presented":f,"elapsed":ms}</c>.
 /// </summary>
 /// <remarks>
 /// Serialises with <see cref="Utf8JsonWriter"/> into one reused buffer (no reflection), and flushes every line, so a
@@ -55,6 +57,9 @@ public sealed class JsonLinesEventWriter : ICaptionSink
     public int Partials { get; private set; }
 
     public int Commits { get; private set; }
+
+    /// <summary>Presented records written (<see cref="WritePresentedAsync"/>).</summary>
+    public int Presented { get; private set; }
 
     /// <summary>Creates (or overwrites) the JSON Lines file at <paramref name="path"/>; the writer owns the file.</summary>
     public static JsonLinesEventWriter Create(string path, PipelineClock clock)
@@ -115,6 +120,24 @@ public sealed class JsonLinesEventWriter : ICaptionSink
         return EndLineAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records that version <paramref name="version"/> of caption <paramref name="id"/> first reached the display at
+    /// <paramref name="presented"/> (a timestamp of the pipeline's clock).
+    /// </summary>
+    public ValueTask WritePresentedAsync(long id, int version, long presented, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        BeginLine();
+        _json.WriteStartObject();
+        _json.WriteString("type", "presented");
+        _json.WriteNumber("id", id);
+        _json.WriteNumber("version", version);
+        WriteStamp("presented", presented);
+        _json.WriteEndObject();
+        Presented++;
+        return EndLineAsync(cancellationToken);
+    }
+
     /// <summary>Writes the end record once (later calls only flush).</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
@@ -131,6 +154,7 @@ public sealed class JsonLinesEventWriter : ICaptionSink
         _json.WriteNumber("events", Partials + Commits);
         _json.WriteNumber("partials", Partials);
         _json.WriteNumber("commits", Commits);
+        _json.WriteNumber("presented", Presented);
         WriteStamp("elapsed", _clock.Now());
         _json.WriteEndObject();
         await EndLineAsync(cancellationToken);

@@ -119,6 +119,30 @@ public sealed class JsonLinesEventWriterTests : IDisposable
         afterSecond.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task WritePresentedAsync_AfterItsVersion_PresentedRecordAndCountInEndLine()
+    {
+        var stream = new MemoryStream();
+        await using (var writer = new JsonLinesEventWriter(stream, _clock, leaveOpen: true))
+        {
+            await writer.WriteAsync(CaptionLines.Partial(7, "hola", 0, 1), CancellationToken.None).AsTask().WaitAsync(s_timeout);
+            await writer.WritePresentedAsync(7, 1, At(250.5), CancellationToken.None).AsTask().WaitAsync(s_timeout);
+            await writer.CompleteAsync(CancellationToken.None).AsTask().WaitAsync(s_timeout);
+        }
+
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3);
+        using var presented = JsonDocument.Parse(lines[1]);
+        presented.RootElement.EnumerateObject().Select(o => o.Name).Should().Equal("type", "id", "version", "presented");
+        presented.RootElement.GetProperty("type").GetString().Should().Be("presented");
+        presented.RootElement.GetProperty("id").GetInt64().Should().Be(7);
+        presented.RootElement.GetProperty("version").GetInt32().Should().Be(1);
+        presented.RootElement.GetProperty("presented").GetDouble().Should().Be(250.5);
+        using var end = JsonDocument.Parse(lines[2]);
+        end.RootElement.GetProperty("presented").GetInt32().Should().Be(1);
+        end.RootElement.GetProperty("events").GetInt32().Should().Be(1, "events counts caption versions; presented records are counted apart");
+    }
+
     private long At(double milliseconds) => _clock.Origin + (long)(milliseconds * TimeSpan.TicksPerMillisecond);
 
     private async Task<string[]> WriteAsync(IEnumerable<CaptionLine> lines, bool completeTwice = false)
