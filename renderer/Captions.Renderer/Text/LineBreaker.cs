@@ -53,7 +53,7 @@ public static class LineBreaker
                 clusterEnd = i + StringInfo.GetNextTextElementLength(text[i..]);
             }
 
-            if (i > 0 && clusterStart)
+            if (i > 0 && clusterStart && breaks[i] != BreakOpportunity.Mandatory)
             {
                 breaks[i] = Decide(previous, current, afterSpaces, openBeforeSpaces);
             }
