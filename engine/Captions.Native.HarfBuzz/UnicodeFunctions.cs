@@ -5,17 +5,15 @@ namespace Captions.Native.HarfBuzz;
 /// <summary>HarfBuzz's default Unicode character database (hb_unicode_funcs_get_default).</summary>
 public static class UnicodeFunctions
 {
-    private static nint s_default;
+    // HarfBuzz's default function table is a process-wide immutable singleton.
+    private static readonly nint s_default = LoadDefault();
 
     /// <summary>The Unicode script property of a code point (Common for spaces and punctuation).</summary>
-    public static Script GetScript(int codePoint)
-    {
-        if (s_default == 0)
-        {
-            HarfBuzzNativeLibrary.EnsureLoaded();
-            s_default = NativeMethods.hb_unicode_funcs_get_default();
-        }
+    public static Script GetScript(int codePoint) => new(NativeMethods.hb_unicode_script(s_default, (uint)codePoint));
 
-        return new Script(NativeMethods.hb_unicode_script(s_default, (uint)codePoint));
+    private static nint LoadDefault()
+    {
+        HarfBuzzNativeLibrary.EnsureLoaded();
+        return NativeMethods.hb_unicode_funcs_get_default();
     }
 }

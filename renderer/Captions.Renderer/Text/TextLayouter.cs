@@ -30,6 +30,7 @@ public sealed partial class TextLayouter : ITextLayouter, IDisposable
     private BreakOpportunity[] _breaks = new BreakOpportunity[256];
     private int[] _charAdvance = new int[256];
     private short[] _charFont = new short[256];
+    private bool _inFrame;
 
     /// <summary>Lays out with the default font chain (<see cref="FontCollection.DefaultChain"/>), which it owns.</summary>
     public TextLayouter(GlyphAtlas atlas)
@@ -59,6 +60,17 @@ public sealed partial class TextLayouter : ITextLayouter, IDisposable
     /// <summary>The glyph cache filling <see cref="Atlas"/> (counts, eviction statistics, <see cref="GlyphCache.Clear"/>).</summary>
     public GlyphCache Glyphs { get; }
 
+    /// <summary>
+    /// Groups the following Layout calls (until the next BeginFrame) into one pass of the glyph cache: no call evicts a
+    /// glyph another call of the same frame placed, so several blocks (source line, translation, labels) laid out for
+    /// one frame stay valid together. Without BeginFrame every Layout call is its own pass.
+    /// </summary>
+    public void BeginFrame()
+    {
+        _inFrame = true;
+        Glyphs.BeginPass();
+    }
+
     public void Layout(ReadOnlySpan<char> text, int sizePx, int maxWidth, TextBlock output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -79,7 +91,11 @@ public sealed partial class TextLayouter : ITextLayouter, IDisposable
         }
 
         EnsureCapacity(text.Length);
-        Glyphs.BeginPass();
+        if (!_inFrame)
+        {
+            Glyphs.BeginPass();
+        }
+
         _bidi.Analyze(text);
         LineBreaker.FindBreaks(text, _breaks);
         AssignFonts(text);

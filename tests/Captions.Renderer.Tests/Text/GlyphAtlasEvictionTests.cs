@@ -45,6 +45,34 @@ public sealed class GlyphAtlasEvictionTests : IDisposable
     }
 
     [Fact]
+    public void BeginFrame_TwoBlocksInOneFrame_SecondNeverEvictsTheFirst()
+    {
+        var atlas = new GlyphAtlas(128, 128);
+        using var layouter = new TextLayouter(atlas, _fonts);
+        using var reference = new TextLayouter(new GlyphAtlas(1024, 1024), _fonts);
+        var first = new TextBlock();
+        var second = new TextBlock();
+        var expected = new TextBlock();
+
+        for (int i = 0; i + 8 <= 200; i += 8)
+        {
+            layouter.BeginFrame();
+            layouter.Layout(s_ideographs.AsSpan(i, 4), 20, 1000, first);
+            layouter.Layout(s_ideographs.AsSpan(i + 4, 4), 20, 1000, second);
+
+            reference.Layout(s_ideographs.AsSpan(i, 4), 20, 1000, expected);
+            PositionedGlyph[] glyphs = Glyphs(first, 0);
+            PositionedGlyph[] truth = Glyphs(expected, 0);
+            for (int g = 0; g < glyphs.Length; g++)
+            {
+                Pixels(atlas, glyphs[g]).Should().Equal(Pixels(reference.Atlas, truth[g]), $"frame {i / 8}: the first block's glyph {g} survived the second block");
+            }
+        }
+
+        layouter.Glyphs.Evictions.Should().BeGreaterThan(0, "the 128x128 atlas holds far fewer than 200 glyphs");
+    }
+
+    [Fact]
     public void Layout_ParagraphLargerThanTheAtlas_ThrowsGlyphAtlasFullException()
     {
         using var layouter = new TextLayouter(new GlyphAtlas(64, 64), _fonts);
