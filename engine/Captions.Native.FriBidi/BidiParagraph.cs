@@ -30,6 +30,13 @@ public sealed unsafe class BidiParagraph
     /// <summary>Embedding level per UTF-16 unit of the last paragraph (odd = right-to-left).</summary>
     public ReadOnlySpan<sbyte> Levels => _levels.AsSpan(0, _length);
 
+    /// <summary>The Bidi_Class of one code point (fribidi_get_bidi_type).</summary>
+    public static BidiCharType GetBidiType(int codePoint)
+    {
+        FriBidiNativeLibrary.EnsureLoaded();
+        return (BidiCharType)NativeMethods.fribidi_get_bidi_type((uint)codePoint);
+    }
+
     /// <summary>
     /// Reorders runs for display (rule L2): given each run's level in logical order, writes into
     /// <paramref name="visualOrder"/> the logical run indices from left to right. From the highest level down to the

@@ -77,6 +77,20 @@ public sealed class BidiParagraphTests
     }
 
     [Theory]
+    [InlineData('a', BidiCharType.LeftToRight)]
+    [InlineData('\u05D0', BidiCharType.RightToLeft)]
+    [InlineData('\u0627', BidiCharType.ArabicLetter)]
+    [InlineData('1', BidiCharType.EuropeanNumber)]
+    [InlineData('\u0661', BidiCharType.ArabicNumber)]
+    [InlineData(' ', BidiCharType.WhiteSpace)]
+    [InlineData('!', BidiCharType.OtherNeutral)]
+    [InlineData('\u064E', BidiCharType.NonSpacingMark)]
+    public void GetBidiType_CodePoint_IsItsBidiClass(char c, BidiCharType expected)
+    {
+        BidiParagraph.GetBidiType(c).Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData(new sbyte[] { 0, 1, 1, 0 }, new[] { 0, 2, 1, 3 })]
     [InlineData(new sbyte[] { 1, 2, 1 }, new[] { 2, 1, 0 })]
     [InlineData(new sbyte[] { 1, 2, 2, 1 }, new[] { 3, 1, 2, 0 })]

@@ -11,6 +11,9 @@ internal static unsafe partial class NativeMethods
     internal const string Library = "fribidi";
 
     [LibraryImport(Library)]
+    internal static partial uint fribidi_get_bidi_type(uint codePoint);
+
+    [LibraryImport(Library)]
     internal static partial void fribidi_get_bidi_types(uint* text, int length, uint* types);
 
     [LibraryImport(Library)]
