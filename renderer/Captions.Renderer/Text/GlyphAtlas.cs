@@ -24,7 +24,14 @@ public sealed class GlyphAtlas
 
     public int Height { get; }
 
-    /// <summary>Row-major coverage, stride <see cref="Width"/>.</summary>
+    /// <summary>
+    /// Bumped whenever pixels that a glyph occupied are cleared for reuse (eviction): glyph positions obtained at an
+    /// older generation may now point at other glyphs, so callers holding a laid-out block compare generations and lay
+    /// out again.
+    /// </summary>
+    public int Generation { get; private set; }
+
+    /// <summary>Row-major coverage, stride <see cref="Width"/>. Coverage is linear (fraction of the pixel covered).</summary>
     public ReadOnlySpan<byte> Pixels => _pixels;
 
     /// <summary>Copies coverage into the atlas at (x, y) and marks the rectangle dirty.</summary>
@@ -41,6 +48,23 @@ public sealed class GlyphAtlas
         }
 
         _dirty = _dirty.Union(new AtlasRect(x, y, width, height));
+    }
+
+    /// <summary>Zeroes a rectangle, marks it dirty and bumps <see cref="Generation"/>.</summary>
+    public void Clear(AtlasRect rect)
+    {
+        if (rect.X < 0 || rect.Y < 0 || rect.Width < 0 || rect.Height < 0 || rect.X + rect.Width > Width || rect.Y + rect.Height > Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rect), $"rectangle {rect} is outside the {Width}x{Height} atlas");
+        }
+
+        for (var row = 0; row < rect.Height; row++)
+        {
+            _pixels.AsSpan(((rect.Y + row) * Width) + rect.X, rect.Width).Clear();
+        }
+
+        _dirty = _dirty.Union(rect);
+        Generation++;
     }
 
     /// <summary>Returns the rectangle changed since the last call (empty when nothing changed) and clears it.</summary>

@@ -1,0 +1,9 @@
+namespace Captions.Native.HarfBuzz.Interop;
+
+internal enum HarfBuzzObjectKind
+{
+    Blob,
+    Face,
+    Font,
+    Buffer,
+}
