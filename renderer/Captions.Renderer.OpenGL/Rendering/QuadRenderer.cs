@@ -19,6 +19,7 @@ public sealed unsafe class QuadRenderer : IDisposable
     private const uint QuadStride = 32;
 
     private readonly GL _gl;
+
     private readonly uint _program;
     private readonly uint _vertexArray;
     private readonly uint _instanceBuffer;
@@ -72,6 +73,9 @@ public sealed unsafe class QuadRenderer : IDisposable
         gl.TexParameter(GLEnum.Texture2D, GLEnum.TextureWrapT, (int)GLEnum.ClampToEdge);
         gl.ThrowIfError("creating the quad renderer");
     }
+
+    /// <summary>The API of the context this renderer's objects live in.</summary>
+    public GL Gl => _gl;
 
     /// <summary>Texels uploaded since construction (atlas upload cost accounting for benchmarks).</summary>
     public long UploadedTexels { get; private set; }
