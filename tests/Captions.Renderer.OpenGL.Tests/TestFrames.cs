@@ -50,17 +50,22 @@ internal static class TestFrames
     }
 
     /// <summary>A 160x96 eye with glyphs in several colours, overlapping translucent panels and a quad past the eye's edge.</summary>
-    public static RenderFrame CreateScene(GlyphAtlas atlas, EyeOffset left = default, EyeOffset right = default)
+    public static RenderFrame CreateScene(GlyphAtlas atlas, EyeOffset left = default, EyeOffset right = default, bool pastEdge = true)
     {
         var frame = new RenderFrame(160, 96, capacity: 64) { Atlas = atlas, Left = left, Right = right };
-        frame.Quads.Add(DrawQuad.Solid(4, 60, 150, 30, new Rgba32(20, 20, 60, 160)));
-        frame.Quads.Add(DrawQuad.Glyph(2, 2, 156, 8, 0, 0, Rgba32.White));
+        // pastEdge false keeps every quad 10+ px inside the eye, so offsets up to +-10 px never clip.
+        frame.Quads.Add(pastEdge ? DrawQuad.Solid(4, 60, 150, 30, new Rgba32(20, 20, 60, 160)) : DrawQuad.Solid(12, 60, 136, 30, new Rgba32(20, 20, 60, 160)));
+        frame.Quads.Add(pastEdge ? DrawQuad.Glyph(2, 2, 156, 8, 0, 0, Rgba32.White) : DrawQuad.Glyph(12, 2, 136, 8, 0, 0, Rgba32.White));
         frame.Quads.Add(DrawQuad.Glyph(10, 20, 20, 24, 0, 16, new Rgba32(255, 220, 0, 255)));
         frame.Quads.Add(DrawQuad.Glyph(34, 20, 20, 24, 0, 16, new Rgba32(200, 200, 255, 128)));
         frame.Quads.Add(DrawQuad.Glyph(60, 14, 32, 32, 32, 16, new Rgba32(0, 255, 128, 255)));
         frame.Quads.Add(DrawQuad.Solid(80, 30, 40, 40, new Rgba32(255, 0, 0, 100)));
         frame.Quads.Add(DrawQuad.Glyph(70, 62, 20, 24, 0, 16, new Rgba32(255, 255, 255, 230)));
-        frame.Quads.Add(DrawQuad.Glyph(140, 40, 32, 32, 32, 16, Rgba32.White));
+        if (pastEdge)
+        {
+            frame.Quads.Add(DrawQuad.Glyph(140, 40, 32, 32, 32, 16, Rgba32.White));
+        }
+
         return frame;
     }
 }
