@@ -31,6 +31,14 @@ public sealed class GlfwDisplayTests
         var pixels = windows[0];
         pixels.Length.Should().Be(2 * EyeWidth * EyeHeight * 4);
         AssertEyesShifted(pixels, 2 * EyeWidth * 4, 0, EyeWidth * 4, pixels, 2 * EyeWidth * 4);
+
+        // The window's framebuffer is sRGB-capable under Xvfb too, so it matches the CPU reference like headless output.
+        var frame = new RenderFrame(EyeWidth, EyeHeight);
+        new CountingComposer(TestFrames.CreateAtlas()).Compose(0, frame);
+        var reference = new byte[CpuReferenceRenderer.BufferSize(frame)];
+        CpuReferenceRenderer.Render(frame, reference);
+        var comparison = FrameComparison.Compare(reference, pixels);
+        comparison.MaxChannelDifference.Should().BeLessThanOrEqualTo(2, $"{comparison}");
     }
 
     [Fact]
