@@ -3,7 +3,7 @@ namespace Captions.Renderer.OpenGL.Rendering;
 /// <summary>
 /// GLSL 3.30 core shaders for <see cref="QuadRenderer"/>: one instance per DrawQuad, a 4-vertex strip each.
 /// Glyph coverage is fetched 1:1 with texelFetch (no filtering, no resampling); colours are decoded from sRGB to
-/// linear here and the sRGB framebuffer encodes the blended result, which is DrawQuad's documented blend:
+/// linear per vertex and the sRGB framebuffer encodes the blended result, which is DrawQuad's documented blend:
 /// out = srgb(linear(dst) * (1 - a) + linear(color) * a), a = coverage * A.
 /// </summary>
 internal static class QuadShaders
@@ -23,6 +23,10 @@ internal static class QuadShaders
         flat out ivec2 vAtlas;
         flat out vec4 vColor;
         flat out uint vKind;
+        vec3 toLinear(vec3 c)
+        {
+            return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), c));
+        }
         void main()
         {
             vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
@@ -32,7 +36,8 @@ internal static class QuadShaders
             gl_Position = vec4(ndc.x, ndc.y * uFlipY, 0.0, 1.0);
             vLocal = local;
             vAtlas = aAtlas;
-            vColor = aColor;
+            // Decoded once per vertex, not per fragment: pow() per pixel is llvmpipe's biggest cost here.
+            vColor = vec4(toLinear(aColor.rgb), aColor.a);
             vKind = aKind;
         }
         """;
@@ -46,10 +51,6 @@ internal static class QuadShaders
         uniform sampler2D uAtlas;
         uniform int uHasAtlas;
         layout(location = 0) out vec4 fragColor;
-        vec3 toLinear(vec3 c)
-        {
-            return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), c));
-        }
         void main()
         {
             float coverage = 1.0;
@@ -58,7 +59,7 @@ internal static class QuadShaders
                 // vLocal is i + 0.5 at pixel centres: floor gives the texel for a 1:1 copy.
                 coverage = uHasAtlas != 0 ? texelFetch(uAtlas, vAtlas + ivec2(floor(vLocal)), 0).r : 0.0;
             }
-            fragColor = vec4(toLinear(vColor.rgb), coverage * vColor.a);
+            fragColor = vec4(vColor.rgb, coverage * vColor.a);
         }
         """;
 }
