@@ -54,6 +54,30 @@ public sealed class GlfwDisplayTests
         AssertEyesShifted(windows[0], EyeWidth * 4, 0, 0, windows[1], EyeWidth * 4);
     }
 
+    [Fact]
+    public async Task Mono_UnderXvfb_DrawsTheLeftEyeInAnEyeSizedWindow()
+    {
+        using var xvfb = XvfbServer.Start();
+        var options = new DisplayOptions { Layout = DisplayLayout.Mono, EyeWidth = EyeWidth, EyeHeight = EyeHeight, X11Display = xvfb.Display, VSync = false };
+
+        var windows = await RunOnOwnThreadAsync(() => RenderWindows(options, expectedWindows: 1)).WaitAsync(s_timeout);
+
+        // Same pixels as the left half of the CPU reference's side-by-side frame.
+        var frame = new RenderFrame(EyeWidth, EyeHeight);
+        new CountingComposer(TestFrames.CreateAtlas()).Compose(0, frame);
+        var reference = new byte[CpuReferenceRenderer.BufferSize(frame)];
+        CpuReferenceRenderer.Render(frame, reference);
+        var leftEye = new byte[EyeWidth * EyeHeight * 4];
+        for (int y = 0; y < EyeHeight; y++)
+        {
+            reference.AsSpan(y * EyeWidth * 8, EyeWidth * 4).CopyTo(leftEye.AsSpan(y * EyeWidth * 4));
+        }
+
+        windows[0].Length.Should().Be(leftEye.Length);
+        var comparison = FrameComparison.Compare(leftEye, windows[0]);
+        comparison.MaxChannelDifference.Should().BeLessThanOrEqualTo(2, $"{comparison}");
+    }
+
     /// <summary>The composer puts the left eye at +2 px and the right at -2 px: right x shows left x + 4.</summary>
     private static void AssertEyesShifted(byte[] left, int leftStride, int leftStart, int rightStart, byte[] right, int rightStride)
     {

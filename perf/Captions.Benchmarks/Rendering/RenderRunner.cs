@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Captions.Renderer.Drawing;
+using Captions.Renderer.Imaging;
 using Captions.Renderer.OpenGL;
 using Spectre.Console;
 
 namespace Captions.Benchmarks.Rendering;
 
 /// <summary>
-/// `dotnet run -c Release --project perf/Captions.Benchmarks -- render [--eye 1920x1080] [--frames 300] [--quads 200]`:
+/// `dotnet run -c Release --project perf/Captions.Benchmarks -- render [--eye 1920x1080] [--frames 300] [--quads 200] [--png FILE]`:
 /// headless EGL (llvmpipe here) at two eyes side by side. Measures, on one thread that owns the context:
 /// (1) frame time p50/p95 of draw both eyes + glFinish, and of draw + readback (glReadPixels of both eyes);
 /// (2) atlas upload cost per glyph (Blit + TexSubImage2D of a 32x32 R8 rectangle), one glyph per upload and finished
@@ -23,6 +24,7 @@ public static class RenderRunner
         int eyeHeight = 1080;
         int frames = 300;
         int quads = 200;
+        string? png = null;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -35,11 +37,14 @@ public static class RenderRunner
                 case "--frames":
                     frames = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
+                case "--png":
+                    png = args[i + 1];
+                    break;
                 case "--quads":
                     quads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    AnsiConsole.MarkupLineInterpolated($"[red]unknown option {args[i]}[/]: render [[--eye WxH]] [[--frames N]] [[--quads N]]");
+                    AnsiConsole.MarkupLineInterpolated($"[red]unknown option {args[i]}[/]: render [[--eye WxH]] [[--frames N]] [[--quads N]] [[--png FILE]]");
                     return Task.FromResult(2);
             }
         }
@@ -57,13 +62,13 @@ public static class RenderRunner
 
         using (renderer)
         {
-            Measure(renderer, eyeWidth, eyeHeight, frames, quads);
+            Measure(renderer, eyeWidth, eyeHeight, frames, quads, png);
         }
 
         return Task.FromResult(0);
     }
 
-    private static void Measure(HeadlessRenderer renderer, int eyeWidth, int eyeHeight, int frames, int quads)
+    private static void Measure(HeadlessRenderer renderer, int eyeWidth, int eyeHeight, int frames, int quads, string? png)
     {
         var atlas = RenderScene.CreateAtlas(200);
         var frame = new RenderFrame(eyeWidth, eyeHeight);
@@ -97,6 +102,11 @@ public static class RenderRunner
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        if (png is not null)
+        {
+            PngWriter.WriteFile(png, pixels, renderer.Width, renderer.Height);
+            AnsiConsole.MarkupLineInterpolated($"last frame written to {png}");
+        }
 
         var (single, batched) = MeasureUploads(renderer, atlas);
 
