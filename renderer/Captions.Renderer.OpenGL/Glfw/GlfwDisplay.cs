@@ -75,6 +75,11 @@ public sealed unsafe class GlfwDisplay : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _glfw.WaitEventsTimeout(Math.Max(0, timeout.TotalSeconds));
+        if (Glfw.TakeLastError() is { } error)
+        {
+            // Errors after start-up (a lost monitor, a failed mode switch) are not fatal: log them.
+            _logger.LogWarning("{GlfwError}", error);
+        }
     }
 
     /// <summary>
