@@ -41,7 +41,21 @@ public sealed unsafe class GlfwDisplay : IDisposable
     public int WindowCount => _windows.Length;
 
     /// <summary>True once the user asked to close any window. Safe from any thread.</summary>
-    public bool CloseRequested => _windows.Any(w => _glfw.WindowShouldClose(w) != 0);
+    public bool CloseRequested
+    {
+        get
+        {
+            foreach (nint window in _windows)
+            {
+                if (_glfw.WindowShouldClose(window) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Initialises GLFW and creates the windows for <paramref name="options"/>. Main thread.</summary>
     /// <exception cref="GraphicsUnavailableException">No libglfw, no X server at DISPLAY, or no OpenGL 3.3 core context.</exception>

@@ -54,7 +54,22 @@ internal sealed unsafe class GlfwFrameTarget : IFrameTarget
 
     public int EyeHeight { get; }
 
-    public bool IsClosed => _windows.Any(w => _glfw.WindowShouldClose(w) != 0);
+    public bool IsClosed
+    {
+        get
+        {
+            // A loop, not LINQ: this runs every frame and must not allocate a closure.
+            foreach (nint window in _windows)
+            {
+                if (_glfw.WindowShouldClose(window) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public void Present(RenderFrame frame)
     {
