@@ -20,8 +20,13 @@ namespace Captions.Renderer.Layout;
 /// </summary>
 public sealed class CaptionPresenter
 {
+    /// <summary>Committed lines seen expiring; a scene holds at most 8 lines, so 16 covers every one it can still hold.</summary>
+    private const int ExpiredMemory = 16;
+
     private readonly CaptionStyle _style;
     private readonly long _frequency;
+    private readonly long[] _expired = new long[ExpiredMemory];
+    private int _expiredNext;
     private long _scrollFrom;
     private long _scrollStart;
     private long _scrollDuration;
@@ -33,6 +38,7 @@ public sealed class CaptionPresenter
         style.Validate();
         _style = style;
         _frequency = timeProvider.TimestampFrequency;
+        Array.Fill(_expired, long.MinValue);
     }
 
     /// <summary>How long <paramref name="characters"/> characters stay at least (reading speed, clamped).</summary>
@@ -68,9 +74,20 @@ public sealed class CaptionPresenter
         var lines = scene.Lines;
         for (var i = 0; i < lines.Length && count < indices.Length; i++)
         {
-            if (now < ExpiresAt(lines[i], scene.SpeechEndedAt))
+            ref readonly var line = ref lines[i];
+            if (line.IsCommitted && HasExpired(line.Id))
+            {
+                continue; // gone for good: new speech (which resets the speech end) must not bring it back
+            }
+
+            if (now < ExpiresAt(line, scene.SpeechEndedAt))
             {
                 indices[count++] = i;
+            }
+            else if (line.IsCommitted)
+            {
+                _expired[_expiredNext] = line.Id;
+                _expiredNext = (_expiredNext + 1) % ExpiredMemory;
             }
         }
 
@@ -119,6 +136,19 @@ public sealed class CaptionPresenter
     public bool IsScrolling(long now) => ScrollOffset(now) != 0;
 
     public void ResetScroll() => _scrollFrom = 0;
+
+    private bool HasExpired(long id)
+    {
+        foreach (var expired in _expired)
+        {
+            if (expired == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private long Ticks(TimeSpan span) => (long)(span.Ticks * (double)_frequency / TimeSpan.TicksPerSecond);
 }
