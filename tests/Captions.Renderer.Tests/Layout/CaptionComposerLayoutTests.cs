@@ -1,5 +1,6 @@
 using Captions.Renderer.Drawing;
 using Captions.Renderer.Layout;
+using Captions.Renderer.Stereo;
 using Captions.Renderer.Tests.Scene;
 
 namespace Captions.Renderer.Tests.Layout;
@@ -256,6 +257,50 @@ public sealed class CaptionComposerLayoutTests
         h.NextFrame();
 
         h.LastChanged.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Compose_TopLineExpires_RemainingRowGlidesUpRatherThanJumping()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { ShowSource = false });
+        var layout = h.Composer.Layout;
+        h.Apply(TestLines.Committed(1, 0, "first"));
+        h.Apply(TestLines.Partial(2, 0, "second"));
+        h.Settle().Select(q => q.Y).Distinct().Order().Should().Equal(layout.BoxTop, layout.BoxTop + layout.RowHeight);
+
+        h.Time.Advance(TimeSpan.FromSeconds(7)); // line 1 reaches its 7 s maximum; line 2 is refreshed below
+        h.Apply(TestLines.Partial(2, 1, "second"));
+        var first = h.Compose();
+        var settled = h.Settle();
+
+        first.Should().HaveCount("second".Length).And.OnlyContain(q => q.Y == layout.BoxTop + layout.RowHeight);
+        settled.Should().OnlyContain(q => q.Y == layout.BoxTop);
+    }
+
+    [Fact]
+    public void Compose_LineWidthFraction_BoxIsThatShareOfTheEye()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { LineWidthFraction = 0.5 });
+
+        h.Compose();
+
+        h.Composer.Layout.LineWidth.Should().Be(960);
+        h.Composer.Layout.BoxX.Should().Be(480);
+    }
+
+    [Fact]
+    public void Compose_EyeSizeChanges_LayoutAndStereoFollow()
+    {
+        var h = new ComposerHarness();
+        h.Apply(TestLines.Committed(1, 0, "resize"));
+        h.NextFrame();
+        var small = new RenderFrame(1280, 720);
+
+        h.Composer.Compose(h.Time.GetTimestamp(), small).Should().BeTrue();
+
+        h.Composer.Layout.TextSize.Should().Be((int)Math.Round(720 * 0.045));
+        small.Quads.Quads.ToArray().Should().OnlyContain(q => q.X >= 0 && q.X + q.Width <= 1280 && q.Y + q.Height <= 720);
+        small.Left.X.Should().Be(StereoGeometry.Compute(new StereoOptions(), 1280).ShiftPixels);
     }
 
     private static double Luma(Rgba32 c) => (0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B);
