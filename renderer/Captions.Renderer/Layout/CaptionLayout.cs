@@ -41,6 +41,7 @@ public sealed class CaptionLayout
     private long _laidSourceId = -1;
     private int _laidSourceVersion;
     private int _totalRows;
+    private long _atlasVersion = -1;
 
     public CaptionLayout(ITextLayouter layouter, CaptionStyle style)
     {
@@ -142,6 +143,13 @@ public sealed class CaptionLayout
         }
 
         var lines = scene.Lines;
+        if (_layouter.Atlas.Version != _atlasVersion)
+        {
+            // Glyphs were added (maybe evicting others) since the cached rows were laid out: lay them out again.
+            _laidCount = -1;
+            _laidSourceId = -1;
+        }
+
         LayOut(lines, visible);
         var firstRow = Math.Max(0, _totalRows - _style.MaxLines);
         var moved = RowsMovedUp(lines, visible, firstRow);
@@ -170,6 +178,7 @@ public sealed class CaptionLayout
         }
 
         DrawRows(lines, visible, from, firstRow, offset, quads, effectPass: false);
+        _atlasVersion = _layouter.Atlas.Version;
     }
 
     private void LayOut(ReadOnlySpan<SceneLine> lines, ReadOnlySpan<int> visible)

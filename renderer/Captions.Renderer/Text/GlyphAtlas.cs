@@ -24,6 +24,12 @@ public sealed class GlyphAtlas
 
     public int Height { get; }
 
+    /// <summary>
+    /// Counts <see cref="Blit"/>s: a layout cached while it was unchanged still points at live glyphs (an eviction
+    /// always comes with a blit of the glyph replacing the evicted one).
+    /// </summary>
+    public long Version { get; private set; }
+
     /// <summary>Row-major coverage, stride <see cref="Width"/>.</summary>
     public ReadOnlySpan<byte> Pixels => _pixels;
 
@@ -41,6 +47,7 @@ public sealed class GlyphAtlas
         }
 
         _dirty = _dirty.Union(new AtlasRect(x, y, width, height));
+        Version++;
     }
 
     /// <summary>Returns the rectangle changed since the last call (empty when nothing changed) and clears it.</summary>

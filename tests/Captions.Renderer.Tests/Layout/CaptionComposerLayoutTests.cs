@@ -303,5 +303,24 @@ public sealed class CaptionComposerLayoutTests
         small.Left.X.Should().Be(StereoGeometry.Compute(new StereoOptions(), 1280).ShiftPixels);
     }
 
+    [Fact]
+    public void Compose_SteadyScene_LaidOutOnceUntilTheAtlasChanges()
+    {
+        var h = new ComposerHarness();
+        h.Apply(TestLines.Committed(1, 0, "hola", translation: "hello"));
+        h.NextFrame();
+        h.NextFrame();
+        var calls = h.Layouter.LayoutCalls;
+
+        h.NextFrame();
+        h.NextFrame();
+        var steady = h.Layouter.LayoutCalls - calls;
+        h.Layouter.Atlas.Blit(1000, 200, 2, 2, new byte[4], 2); // another text's glyph may have evicted ours
+        h.NextFrame();
+
+        steady.Should().Be(0);
+        (h.Layouter.LayoutCalls - calls).Should().Be(2, "translation and source rows are laid out again");
+    }
+
     private static double Luma(Rgba32 c) => (0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B);
 }
