@@ -162,6 +162,11 @@ public sealed class CaptionComposer : IFrameComposer
 
         if (changed)
         {
+            if (_previous.Length < quads.Length)
+            {
+                _previous = new DrawQuad[frame.Quads.Capacity]; // a bigger frame than the one configured: once
+            }
+
             quads.CopyTo(_previous);
             _previousCount = quads.Length;
             _previousLeft = frame.Left;
