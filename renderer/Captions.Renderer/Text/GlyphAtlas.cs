@@ -31,6 +31,12 @@ public sealed class GlyphAtlas
     /// </summary>
     public int Generation { get; private set; }
 
+    /// <summary>
+    /// Counts <see cref="Blit"/>s and <see cref="Clear"/>s: a layout cached while it was unchanged still points at live glyphs (an eviction
+    /// always comes with a blit of the glyph replacing the evicted one).
+    /// </summary>
+    public long Version { get; private set; }
+
     /// <summary>Row-major coverage, stride <see cref="Width"/>. Coverage is linear (fraction of the pixel covered).</summary>
     public ReadOnlySpan<byte> Pixels => _pixels;
 
@@ -48,6 +54,7 @@ public sealed class GlyphAtlas
         }
 
         _dirty = _dirty.Union(new AtlasRect(x, y, width, height));
+        Version++;
     }
 
     /// <summary>Zeroes a rectangle, marks it dirty and bumps <see cref="Generation"/>.</summary>
@@ -65,6 +72,7 @@ public sealed class GlyphAtlas
 
         _dirty = _dirty.Union(rect);
         Generation++;
+        Version++;
     }
 
     /// <summary>Returns the rectangle changed since the last call (empty when nothing changed) and clears it.</summary>
