@@ -125,13 +125,8 @@ public sealed unsafe class GlfwDisplay : IDisposable
     private static GlfwDisplay OpenCore(DisplayOptions options, ILogger logger)
     {
         var glfw = Glfw.Load();
-        string? display = options.X11Display;
-        if (display is not null)
-        {
-            MesaEnvironment.SetNative("DISPLAY", display);
-        }
-
-        display ??= MesaEnvironment.GetNative("DISPLAY");
+        string? previousDisplay = MesaEnvironment.GetNative("DISPLAY");
+        string? display = options.X11Display ?? previousDisplay;
         if (string.IsNullOrEmpty(display) && string.IsNullOrEmpty(MesaEnvironment.GetNative("WAYLAND_DISPLAY")))
         {
             throw new GraphicsUnavailableException(
@@ -139,7 +134,20 @@ public sealed unsafe class GlfwDisplay : IDisposable
         }
 
         Glfw.TakeLastError();
-        if (glfw.Init() == 0)
+        int initialised;
+        if (options.X11Display is not null)
+        {
+            // GLFW's X11 backend reads DISPLAY (native getenv) in glfwInit only: set it for the call, then restore.
+            MesaEnvironment.SetNative("DISPLAY", options.X11Display);
+            initialised = glfw.Init();
+            MesaEnvironment.RestoreNative("DISPLAY", previousDisplay);
+        }
+        else
+        {
+            initialised = glfw.Init();
+        }
+
+        if (initialised == 0)
         {
             throw new GraphicsUnavailableException(
                 $"GLFW could not initialise on display '{display}' ({Glfw.TakeLastError() ?? "no reason given"}): " +

@@ -53,9 +53,25 @@ internal static partial class MesaEnvironment
 
     public static string? GetNative(string name) => Marshal.PtrToStringUTF8(getenv(name));
 
+    /// <summary>Sets (or, for null, unsets) a native environment variable.</summary>
+    public static void RestoreNative(string name, string? value)
+    {
+        if (value is null)
+        {
+            _ = unsetenv(name);
+        }
+        else
+        {
+            SetNative(name, value);
+        }
+    }
+
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int setenv(string name, string value, int overwrite);
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint getenv(string name);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int unsetenv(string name);
 }
