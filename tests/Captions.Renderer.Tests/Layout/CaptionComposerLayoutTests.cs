@@ -322,5 +322,23 @@ public sealed class CaptionComposerLayoutTests
         (h.Layouter.LayoutCalls - calls).Should().Be(2, "translation and source rows are laid out again");
     }
 
+    [Fact]
+    public void Compose_RightToLeftText_RightAlignedAndStableWordsKeepTheirPixels()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { ShowSource = false });
+        h.Layouter.RightToLeft = true;
+        var layout = h.Composer.Layout;
+        h.Apply(TestLines.Partial(1, 0, "shalom olam", stableWords: 1));
+        var first = h.NextFrame();
+
+        h.Apply(TestLines.Partial(1, 1, "shalom olam tov meod", stableWords: 2));
+        var grown = h.NextFrame();
+
+        first.Max(q => q.X + q.Width).Should().Be(layout.BoxX + layout.LineWidth - 1, "right-to-left rows hug the right edge of the fixed box");
+        var stable = first.Take("shalom".Length).Select(q => (q.X, q.Y)).ToArray();
+        grown.Take("shalom".Length).Select(q => (q.X, q.Y)).Should().Equal(stable);
+        grown.Min(q => q.X).Should().BeLessThan(first.Min(q => q.X), "new words grow towards the left");
+    }
+
     private static double Luma(Rgba32 c) => (0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B);
 }
