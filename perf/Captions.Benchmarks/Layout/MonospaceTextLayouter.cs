@@ -17,6 +17,9 @@ internal sealed class MonospaceTextLayouter : ITextLayouter
 
     public int LayoutCalls { get; private set; }
 
+    /// <summary>Lay every line out right to left (first character at the right end), as a Hebrew or Arabic paragraph.</summary>
+    public bool RightToLeft { get; set; }
+
     public static int Advance(int sizePx) => Math.Max(1, sizePx / 2);
 
     public static int Ascent(int sizePx) => Math.Max(1, sizePx * 4 / 5);
@@ -69,11 +72,12 @@ internal sealed class MonospaceTextLayouter : ITextLayouter
             {
                 if (text[c] != ' ')
                 {
-                    output.AddGlyph(new PositionedGlyph((c - i) * advance, -output.Ascent, advance - 1 > 0 ? advance - 1 : 1, output.Ascent, block.X, block.Y, c));
+                    var column = RightToLeft ? end - 1 - c : c - i;
+                    output.AddGlyph(new PositionedGlyph(column * advance, -output.Ascent, advance - 1 > 0 ? advance - 1 : 1, output.Ascent, block.X, block.Y, c));
                 }
             }
 
-            output.EndLine(i, end - i, (end - i) * advance, isRightToLeft: false);
+            output.EndLine(i, end - i, (end - i) * advance, RightToLeft);
             i = next;
             while (i < text.Length && text[i] == ' ')
             {

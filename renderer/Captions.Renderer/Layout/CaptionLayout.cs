@@ -42,6 +42,7 @@ public sealed class CaptionLayout
     private int _laidSourceVersion;
     private int _totalRows;
     private long _atlasVersion = -1;
+    private bool _translating;
 
     public CaptionLayout(ITextLayouter layouter, CaptionStyle style)
     {
@@ -143,11 +144,13 @@ public sealed class CaptionLayout
         }
 
         var lines = scene.Lines;
-        if (_layouter.Atlas.Version != _atlasVersion)
+        var translating = _style.ExpectTranslation ?? Translates(lines);
+        if (_layouter.Atlas.Version != _atlasVersion || translating != _translating)
         {
             // Glyphs were added (maybe evicting others) since the cached rows were laid out: lay them out again.
             _laidCount = -1;
             _laidSourceId = -1;
+            _translating = translating;
         }
 
         LayOut(lines, visible);
@@ -198,7 +201,7 @@ public sealed class CaptionLayout
         for (var k = 0; k < visible.Length; k++)
         {
             ref readonly var line = ref lines[visible[k]];
-            _layouter.Layout(DisplayText(line), TextSize, LineWidth, _blocks[k]);
+            _layouter.Layout(DisplayText(line, _translating), TextSize, LineWidth, _blocks[k]);
             _rowStart[k] = _totalRows;
             _totalRows += _blocks[k].LineCount;
             _laidIds[k] = line.Id;
@@ -283,7 +286,7 @@ public sealed class CaptionLayout
         }
 
         ref readonly var line = ref lines[visible[^1]];
-        if (line.Translation is null)
+        if (line.Translation is null && (!_translating || line.Untranslated))
         {
             return; // the box already shows the source text
         }
@@ -307,6 +310,7 @@ public sealed class CaptionLayout
             }
 
             EmitRow(_source, row, x, top + _source.Ascent, line.SourceStableLength, _sourceCommitted, _sourcePartial, quads, false, 1.0);
+            MarkShown(visible[^1]);
         }
     }
 
@@ -356,13 +360,28 @@ public sealed class CaptionLayout
 
     private void MarkShown(int index)
     {
-        if (ShownCount == 0 || _shown[ShownCount - 1] != index)
+        if (!ShownLines.Contains(index))
         {
             _shown[ShownCount++] = index;
         }
     }
 
-    private static string DisplayText(in SceneLine line) => line.Translation ?? line.Source;
+    /// <summary>The text of a line's rows in the box: its translation; the source when there is no translator or it failed.</summary>
+    private static string DisplayText(in SceneLine line, bool translating) =>
+        line.Translation ?? (translating && !line.Untranslated ? string.Empty : line.Source);
+
+    private static bool Translates(ReadOnlySpan<SceneLine> lines)
+    {
+        foreach (ref readonly var line in lines)
+        {
+            if (line.Translation is not null || line.Untranslated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Rgba32 Fade(Rgba32 color, double fade) =>
         fade >= 1 ? color : color with { A = (byte)Math.Round(color.A * fade, MidpointRounding.AwayFromZero) };

@@ -30,6 +30,13 @@ public sealed record CaptionStyle
     /// <summary>Show the source text, smaller, above the translation (only when a translation exists).</summary>
     public bool ShowSource { get; init; } = true;
 
+    /// <summary>
+    /// Whether a translator runs. Then a line whose translation has not arrived yet shows only as the source line
+    /// (its rows in the box stay empty), so the box never flips from source words to translated ones. Null: inferred
+    /// from the scene (some line carries a translation or is marked untranslated); the CLI sets it from --to.
+    /// </summary>
+    public bool? ExpectTranslation { get; init; }
+
     /// <summary>Rows of source text shown (its newest rows).</summary>
     public int SourceMaxLines { get; init; } = 1;
 

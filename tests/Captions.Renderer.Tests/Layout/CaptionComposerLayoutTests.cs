@@ -322,5 +322,59 @@ public sealed class CaptionComposerLayoutTests
         (h.Layouter.LayoutCalls - calls).Should().Be(2, "translation and source rows are laid out again");
     }
 
+    [Fact]
+    public void Compose_RightToLeftText_RightAlignedAndStableWordsKeepTheirPixels()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { ShowSource = false });
+        h.Layouter.RightToLeft = true;
+        var layout = h.Composer.Layout;
+        h.Apply(TestLines.Partial(1, 0, "shalom olam", stableWords: 1));
+        var first = h.NextFrame();
+
+        h.Apply(TestLines.Partial(1, 1, "shalom olam tov meod", stableWords: 2));
+        var grown = h.NextFrame();
+
+        first.Max(q => q.X + q.Width).Should().Be(layout.BoxX + layout.LineWidth - 1, "right-to-left rows hug the right edge of the fixed box");
+        var stable = first.Take("shalom".Length).Select(q => (q.X, q.Y)).ToArray();
+        grown.Take("shalom".Length).Select(q => (q.X, q.Y)).Should().Equal(stable);
+        grown.Min(q => q.X).Should().BeLessThan(first.Min(q => q.X), "new words grow towards the left");
+    }
+
+    [Fact]
+    public void Compose_TranslatorExpectedAndTranslationPending_SourceLineOnlyThenTranslationInTheBox()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { ExpectTranslation = true });
+        var layout = h.Composer.Layout;
+        h.Apply(TestLines.Partial(1, 0, "hola mun", stableWords: 1));
+        var pending = h.NextFrame();
+
+        h.Apply(TestLines.Partial(1, 1, "hola mundo", stableWords: 1, translation: "hello"));
+        var translated = h.NextFrame();
+
+        pending.Should().HaveCount("holamun".Length).And.OnlyContain(q => q.Y < layout.BoxTop, "the box does not flash source words before the translation");
+        translated.Where(q => q.Y >= layout.BoxTop).Should().HaveCount("hello".Length);
+        translated.Where(q => q.Y < layout.BoxTop).Should().HaveCount("holamundo".Length);
+    }
+
+    [Fact]
+    public void Compose_TranslationSeenInTheScene_NewLineWaitsForItsTranslation()
+    {
+        var h = new ComposerHarness(CaptionStyle.Default with { ShowSource = false });
+        h.Apply(TestLines.Committed(1, 0, "uno", translation: "one"));
+        h.Apply(TestLines.Partial(2, 0, "dos"));
+
+        var quads = h.NextFrame();
+
+        quads.Should().HaveCount("one".Length);
+        h.Present();
+        var presented = new List<long>();
+        while (h.Composer.Presented.Reader.TryRead(out var record))
+        {
+            presented.Add(record.LineId);
+        }
+
+        presented.Should().Equal(1L);
+    }
+
     private static double Luma(Rgba32 c) => (0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B);
 }
