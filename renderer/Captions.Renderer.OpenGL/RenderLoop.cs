@@ -133,7 +133,8 @@ public sealed class RenderLoop : IAsyncDisposable
         {
             long start = _time.GetTimestamp();
             frame.Clear();
-            if (_composer.Compose(start, frame))
+            frame.ContentChanged = _composer.Compose(start, frame);
+            if (frame.ContentChanged)
             {
                 Interlocked.Increment(ref _framesChanged);
             }

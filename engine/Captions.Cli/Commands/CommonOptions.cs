@@ -31,6 +31,11 @@ internal static class CommonOptions
         Description = "Glossary file: one 'term = translation' per line, honoured by every translation",
     };
 
+    public static Option<string?> Display() => new("--display")
+    {
+        Description = "Show captions on the glasses: sbs (one side-by-side display), dual (a display per eye), mono, or png:DIR (record frames)",
+    };
+
     /// <summary>Flags win over files and environment, as everywhere else.</summary>
     public static void ApplyTranslation(
         ParseResult parse, CaptionsSettings settings, Option<string?> to, Option<string?> from, Option<string?> translator, Option<string?> glossary)

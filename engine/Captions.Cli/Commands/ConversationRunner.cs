@@ -1,5 +1,6 @@
 using System.Globalization;
 using Captions.Cli.Configuration;
+using Captions.Cli.Display;
 using Captions.Cli.Terminal;
 using Captions.Engine.Audio;
 using Captions.Engine.Output;
@@ -8,6 +9,9 @@ using Captions.Engine.Stages;
 using Captions.Engine.Timing;
 using Captions.Engine.Vad;
 using Captions.Native.PocketSphinx;
+using Captions.Renderer.OpenGL;
+using Captions.Renderer.OpenGL.Hosting;
+using Captions.Renderer.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Captions.Cli.Commands;
@@ -59,6 +63,7 @@ internal sealed class ConversationRunner
         IVoiceActivityDetector? detector = null;
         Engine.Translation.ITranslator? translator = null;
         var sinks = new List<ICaptionSink>();
+        DisplaySink? displaySink = null;
         try
         {
             source = OpenSource(request.Input, clock);
@@ -105,9 +110,18 @@ internal sealed class ConversationRunner
                 sinks.Add(WebVttWriter.Create(request.Vtt, layout));
             }
 
+            JsonLinesEventWriter? events = null;
             if (request.Events is not null)
             {
-                sinks.Add(JsonLinesEventWriter.Create(request.Events, clock));
+                sinks.Add(events = JsonLinesEventWriter.Create(request.Events, clock));
+            }
+
+            if (!request.Display.IsNone)
+            {
+                // First in line: it completes before the events file, so the last presented records still reach it.
+                var displayOptions = DisplayFactory.Options(_settings.Display, request.Display, expectTranslation: translator is not null);
+                var display = await CaptionDisplay.StartAsync(displayOptions, clock.TimeProvider, _context.LoggerFactory);
+                sinks.Insert(0, displaySink = new DisplaySink(display, events));
             }
 
             if (extraSinks is not null)
@@ -138,6 +152,11 @@ internal sealed class ConversationRunner
             sinks.Clear();
             var result = await ConversationPipeline.RunAsync(options, stopToken);
             Report(request, result, recognizer.Name, detector.Name);
+            if (displaySink is not null)
+            {
+                ReportDisplay(request.Display, displaySink.Display);
+            }
+
             return new ConversationOutcome(ExitCodes.Success, result);
         }
         catch (Exception ex) when (Describe(ex, request.Input) is { } message)
@@ -226,6 +245,16 @@ internal sealed class ConversationRunner
         }
     }
 
+    private void ReportDisplay(DisplayTarget target, CaptionDisplay display)
+    {
+        var where = target.PngDirectory is { } directory
+            ? $"{display.FramesWritten} PNG frames in {directory} ({display.FramesDropped} changed frames dropped while the writer was busy)"
+            : $"{target.Layout} display";
+        _context.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"captions: display: {display.FramesPresented} frames, {display.FramesChanged} with new content; {where}"));
+    }
+
     /// <summary>The one-line message for an expected failure, or null to let an unexpected one surface.</summary>
     internal static string? Describe(Exception ex, string input)
     {
@@ -251,6 +280,10 @@ internal sealed class ConversationRunner
             SettingsException => ex.Message,
             Engine.Translation.TranslationException => ex.Message,
             FormatException => ex.Message,
+            GraphicsUnavailableException => $"display: {ex.Message}",
+            FontNotFoundException => ex.Message,
+            Native.FreeType.FreeTypeException => ex.Message,
+            GLException => $"display: {ex.Message}",
             _ => null,
         };
     }

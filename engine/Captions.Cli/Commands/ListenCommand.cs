@@ -25,6 +25,7 @@ internal static class ListenCommand
         var events = new Option<string?>("--events") { Description = "Write every partial and commit with latency stamps as JSON lines" };
         var sampleRate = new Option<int?>("--sample-rate") { Description = "Sample rate of raw PCM on stdin (default 16000)" };
         var channels = new Option<int?>("--channels") { Description = "Channels of raw PCM on stdin (default 1)" };
+        var display = CommonOptions.Display();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print captions to the terminal" };
         var config = CommonOptions.Config();
         var to = CommonOptions.To();
@@ -34,7 +35,7 @@ internal static class ListenCommand
 
         var command = new Command("listen", "Caption speech from a recording, stdin or a microphone")
         {
-            input, asr, model, vad, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config, to, from, translator, glossary,
+            input, asr, model, vad, realtime, fast, srt, vtt, events, sampleRate, channels, quiet, config, to, from, translator, glossary, display,
         };
         command.Validators.Add(result =>
         {
@@ -82,13 +83,22 @@ internal static class ListenCommand
             }
 
             CommonOptions.ApplyTranslation(parse, settings, to, from, translator, glossary);
+            if (parse.GetValue(display) is { } target)
+            {
+                settings.Display.Target = target;
+            }
+
             SettingsLoader.Validate(settings);
+            Display.DisplayTarget.TryParse(settings.Display.Target, out var displayTarget);
             var request = new ListenRequest(
                 parse.GetRequiredValue(input),
                 parse.GetValue(srt),
                 parse.GetValue(vtt),
                 parse.GetValue(events),
-                Terminal: !parse.GetValue(quiet));
+                Terminal: !parse.GetValue(quiet))
+            {
+                Display = displayTarget,
+            };
             var outcome = await new ConversationRunner(context, settings).RunAsync(request, cancellationToken);
             return outcome.ExitCode;
         });

@@ -29,6 +29,8 @@ public sealed class CaptionsSettings
     public ModelsSettings Models { get; set; } = new();
 
     public TranslationSettings Translation { get; set; } = new();
+
+    public DisplaySettings Display { get; set; } = new();
 }
 
 public sealed class WhisperSettings
@@ -153,4 +155,44 @@ public sealed class QwenSettings
 
     /// <summary>On-device model: a GGUF path or a catalog name (qwen2.5-0.5b-instruct).</summary>
     public string? LocalModel { get; set; }
+}
+
+/// <summary>The glasses' displays and how captions look on them (`listen --display`, `captions render`).</summary>
+public sealed class DisplaySettings
+{
+    /// <summary>none, sbs (one side-by-side display), dual (one display per eye), mono, or png:DIR (frames to a folder).</summary>
+    public string Target { get; set; } = "none";
+
+    /// <summary>Pixels of one eye, WIDTHxHEIGHT.</summary>
+    public string Eye { get; set; } = "1920x1080";
+
+    public int RefreshHz { get; set; } = 60;
+
+    public bool VSync { get; set; } = true;
+
+    /// <summary>Distance of the caption plane in metres (sets the stereo disparity).</summary>
+    public double DepthMetres { get; set; } = 2.0;
+
+    /// <summary>Interpupillary distance in millimetres.</summary>
+    public double IpdMillimetres { get; set; } = 63.0;
+
+    /// <summary>Horizontal field of view of one eye's display in degrees.</summary>
+    public double FieldOfViewDegrees { get; set; } = 45.0;
+
+    /// <summary>Per-eye calibration offsets in pixels, "X,Y".</summary>
+    public string LeftCalibration { get; set; } = "0,0";
+
+    public string RightCalibration { get; set; } = "0,0";
+
+    /// <summary>Show the recognised source line (smaller, above the translation).</summary>
+    public bool ShowSource { get; set; } = true;
+
+    /// <summary>0..1: scales text colour (micro-OLEDs are bright indoors).</summary>
+    public double Brightness { get; set; } = 1.0;
+
+    /// <summary>0.25..4: spreads text colour around mid-grey.</summary>
+    public double Contrast { get; set; } = 1.0;
+
+    /// <summary>none, shadow or outline: dark edges help only over video (black is transparent on the glasses).</summary>
+    public string Effect { get; set; } = "none";
 }

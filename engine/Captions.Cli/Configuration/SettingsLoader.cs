@@ -115,6 +115,17 @@ public static class SettingsLoader
         Require(settings.Translation.CommittedTimeoutMs is >= 100 and <= 60_000, "Translation:CommittedTimeoutMs", settings.Translation.CommittedTimeoutMs, "expected 100..60000");
         Require(settings.Translation.Qwen.Preset is null or "dashscope" or "dashscope-cn" or "vllm" or "llama.cpp" or "ollama", "Translation:Qwen:Preset", settings.Translation.Qwen.Preset, "expected dashscope, dashscope-cn, vllm, llama.cpp or ollama");
         Require(settings.Translation.Qwen.BaseUrl is null || Uri.TryCreate(settings.Translation.Qwen.BaseUrl, UriKind.Absolute, out _), "Translation:Qwen:BaseUrl", settings.Translation.Qwen.BaseUrl, "expected an absolute http(s) URL");
+        Require(Display.DisplayTarget.TryParse(settings.Display.Target, out _), "Display:Target", settings.Display.Target, "expected none, sbs, dual, mono or png:DIR");
+        Require(Display.DisplayTarget.TryParseSize(settings.Display.Eye, out _, out _), "Display:Eye", settings.Display.Eye, "expected WIDTHxHEIGHT, each 64..8192, e.g. 1920x1080");
+        Require(settings.Display.RefreshHz is >= 1 and <= 500, "Display:RefreshHz", settings.Display.RefreshHz, "expected 1..500");
+        Require(settings.Display.DepthMetres is >= 0.1 and <= 1000 && double.IsFinite(settings.Display.DepthMetres), "Display:DepthMetres", settings.Display.DepthMetres, "expected 0.1..1000 metres");
+        Require(settings.Display.IpdMillimetres is >= 40 and <= 90, "Display:IpdMillimetres", settings.Display.IpdMillimetres, "expected 40..90 mm");
+        Require(settings.Display.FieldOfViewDegrees is >= 5 and <= 170, "Display:FieldOfViewDegrees", settings.Display.FieldOfViewDegrees, "expected 5..170 degrees");
+        Require(Display.DisplayTarget.TryParseOffset(settings.Display.LeftCalibration, out _), "Display:LeftCalibration", settings.Display.LeftCalibration, "expected X,Y in pixels, e.g. -3,1");
+        Require(Display.DisplayTarget.TryParseOffset(settings.Display.RightCalibration, out _), "Display:RightCalibration", settings.Display.RightCalibration, "expected X,Y in pixels, e.g. 2,0");
+        Require(settings.Display.Brightness is >= 0 and <= 1, "Display:Brightness", settings.Display.Brightness, "expected 0..1");
+        Require(settings.Display.Contrast is >= 0.25 and <= 4, "Display:Contrast", settings.Display.Contrast, "expected 0.25..4");
+        Require(settings.Display.Effect is "none" or "shadow" or "outline", "Display:Effect", settings.Display.Effect, "expected none, shadow or outline");
         Require(settings.Input.MicrophoneBackend is "pulse" or "alsa", "Input:MicrophoneBackend", settings.Input.MicrophoneBackend, "expected 'pulse' or 'alsa'");
     }
 

@@ -31,6 +31,12 @@ public sealed class RenderFrame
     /// <summary>The atlas the glyph quads sample (null when the frame has no glyphs).</summary>
     public GlyphAtlas? Atlas { get; set; }
 
+    /// <summary>
+    /// What the composer returned for this frame: false when it equals the previous one, so an output that only
+    /// records changes (PNG frames) can skip drawing it. Set by the render loop.
+    /// </summary>
+    public bool ContentChanged { get; set; }
+
     public void Clear()
     {
         Quads.Clear();
