@@ -7,7 +7,9 @@ namespace Captions.Benchmarks.Text;
 /// Caption text layout (FreeType + HarfBuzz + FriBidi): a cached 2-line English and a 2-line Chinese caption at
 /// broadcast size (40 px per em in a 900 px column, ~42 Latin characters per line), and the cost of one glyph never
 /// seen before (rasterise + pack into the atlas, amortised shelf eviction included) against the same call with the
-/// glyph cached.
+/// glyph cached. Measured here (ShortRun, 2 shared cores at load average ~18, so upper bounds): English 2 lines
+/// 112 us, Chinese 2 lines 42 us, one cached CJK glyph 4.2 us, one new CJK glyph 85 us (~80 us of FreeType
+/// rasterising + shelf packing + amortised eviction); 0 B allocated in every case.
 /// </summary>
 [MemoryDiagnoser]
 public class TextLayoutBenchmarks

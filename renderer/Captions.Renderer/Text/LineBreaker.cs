@@ -96,6 +96,17 @@ public static class LineBreaker
         }
     }
 
+    /// <summary>
+    /// False when <paramref name="text"/>[index] must not begin a line (closing punctuation, small kana, spaces,
+    /// combining marks): an emergency break inside an over-long word moves back rather than start a line with it.
+    /// </summary>
+    public static bool CanStartLine(ReadOnlySpan<char> text, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)text.Length, nameof(index));
+        Rune.DecodeFromUtf16(text[index..], out Rune rune, out _);
+        return Classify(rune.Value) is not (BreakClass.Closing or BreakClass.Space or BreakClass.Combining);
+    }
+
     private static BreakOpportunity Decide(BreakClass previous, BreakClass current, bool afterSpaces, bool openBeforeSpaces)
     {
         if (previous == BreakClass.HardBreak)

@@ -146,7 +146,7 @@ public sealed partial class TextLayouter : ITextLayouter, IDisposable
 
             if (i > lineStart && width + advance > limit && !IsHanging(text[i]))
             {
-                int end = lastBreak > lineStart ? lastBreak : i;
+                int end = lastBreak > lineStart ? lastBreak : EmergencyBreak(text, lineStart, i);
                 EmitLine(text, lineStart, end, sizePx, output);
                 lineStart = end;
                 lastBreak = -1;
@@ -164,6 +164,27 @@ public sealed partial class TextLayouter : ITextLayouter, IDisposable
         }
 
         EmitLine(text, lineStart, text.Length, sizePx, output);
+    }
+
+    /// <summary>
+    /// No break opportunity in the line: break between grapheme clusters before <paramref name="overflow"/>, moving
+    /// back over clusters that must not start a line ("word!" keeps its "!"), unless that empties the line.
+    /// </summary>
+    private static int EmergencyBreak(ReadOnlySpan<char> text, int lineStart, int overflow)
+    {
+        int end = overflow;
+        while (end > lineStart && !LineBreaker.CanStartLine(text, end))
+        {
+            int previous = lineStart;
+            for (int k = lineStart; k < end; k += StringInfo.GetNextTextElementLength(text[k..]))
+            {
+                previous = k;
+            }
+
+            end = previous;
+        }
+
+        return end > lineStart ? end : overflow;
     }
 
     /// <summary>Spaces and line-break characters hang past the line end (UAX #14 LB7; bidi L1).</summary>

@@ -34,6 +34,23 @@ public sealed class FontCollectionTests
     }
 
     [Fact]
+    public void Constructor_CorruptPrimary_ThrowsFreeTypeExceptionNamingTheFile()
+    {
+        string corrupt = Path.Combine(Path.GetTempPath(), $"corrupt-primary-{Guid.NewGuid():N}.ttf");
+        File.WriteAllText(corrupt, "not a font at all");
+        try
+        {
+            Action open = () => _ = new FontCollection([new FontSource(corrupt)]);
+
+            open.Should().Throw<Captions.Native.FreeType.FreeTypeException>().Which.FontPath.Should().Be(corrupt);
+        }
+        finally
+        {
+            File.Delete(corrupt);
+        }
+    }
+
+    [Fact]
     public void Constructor_MissingAndCorruptFallbacks_AreSkippedAndReported()
     {
         string corrupt = Path.Combine(Path.GetTempPath(), $"corrupt-{Guid.NewGuid():N}.ttf");

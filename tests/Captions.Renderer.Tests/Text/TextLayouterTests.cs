@@ -231,6 +231,20 @@ public sealed class TextLayouterTests : IDisposable
     }
 
     [Fact]
+    public void Layout_OverlongWordBeforePunctuation_EmergencyBreakKeepsThePunctuationOffTheLineStart()
+    {
+        for (int width = 100; width <= 400; width += 5)
+        {
+            const string text = "Supercalifragilisticexpialidocious!!";
+
+            _layouter.Layout(text, 32, width, _block);
+
+            ShouldTileTheText(_block, text);
+            Lines(_block).Should().OnlyContain(line => text[line.Start] != '!', $"width {width}");
+        }
+    }
+
+    [Fact]
     public void Layout_AppendedText_KeepsEarlierBreaks()
     {
         const string prefix = "Committed words never move once they are shown on the glasses";
