@@ -16,6 +16,7 @@ internal static class CaptionsApp
             DoctorCommand.Create(context),
             ModelsCommand.Create(context),
             TranslateCommand.Create(context),
+            RenderCommand.Create(context),
         };
         return root;
     }

@@ -124,17 +124,17 @@ internal static class RenderCommand
         {
             case DisplayLayout.Dual:
                 var stem = Path.Combine(Path.GetDirectoryName(output) ?? string.Empty, Path.GetFileNameWithoutExtension(output));
-                PngWriter.WriteFile(stem + "-left.png", pixels, eyeWidth, eyeHeight, PngColorType.Rgb, stride);
-                PngWriter.WriteFile(stem + "-right.png", pixels.AsSpan(eyeWidth * 4), eyeWidth, eyeHeight, PngColorType.Rgb, stride);
+                PngWriter.WriteFile(stem + "-left.png", pixels, eyeWidth, eyeHeight, PngColorType.Rgba, stride);
+                PngWriter.WriteFile(stem + "-right.png", pixels.AsSpan(eyeWidth * 4), eyeWidth, eyeHeight, PngColorType.Rgba, stride);
                 written.Add(stem + "-left.png");
                 written.Add(stem + "-right.png");
                 break;
             case DisplayLayout.Mono:
-                PngWriter.WriteFile(output, pixels, eyeWidth, eyeHeight, PngColorType.Rgb, stride);
+                PngWriter.WriteFile(output, pixels, eyeWidth, eyeHeight, PngColorType.Rgba, stride);
                 written.Add(output);
                 break;
             default:
-                PngWriter.WriteFile(output, pixels, 2 * eyeWidth, eyeHeight, PngColorType.Rgb, stride);
+                PngWriter.WriteFile(output, pixels, 2 * eyeWidth, eyeHeight, PngColorType.Rgba, stride);
                 written.Add(output);
                 break;
         }

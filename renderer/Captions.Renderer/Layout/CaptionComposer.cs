@@ -82,10 +82,24 @@ public sealed class CaptionComposer : IFrameComposer
 
         _scenes.TryAcquireLatest(out var scene);
         SceneSequence = scene.Sequence;
-        frame.Quads.Clear();
         var count = _presenter.SelectVisible(scene, timestamp, _visible);
-        _layout.Build(scene, _visible.AsSpan(0, count), _presenter, timestamp, frame.Quads);
-        _overlays.Build(scene, frame.Quads);
+
+        // Rows laid out in earlier frames are reused, so they are not pinned by this frame's pass: if this frame's new
+        // glyphs evicted one of theirs (the atlas generation moved), build once more. The atlas version moved too, so
+        // the second build lays out every row inside one pass, where nothing it placed can be evicted.
+        var atlas = _layouter.Atlas;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var generation = atlas.Generation;
+            _layouter.BeginFrame();
+            frame.Quads.Clear();
+            _layout.Build(scene, _visible.AsSpan(0, count), _presenter, timestamp, frame.Quads);
+            _overlays.Build(scene, frame.Quads);
+            if (atlas.Generation == generation)
+            {
+                break;
+            }
+        }
         frame.Atlas = _layouter.Atlas;
         frame.Left = Stereo.Left;
         frame.Right = Stereo.Right;

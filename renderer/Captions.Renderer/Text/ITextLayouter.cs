@@ -10,6 +10,14 @@ public interface ITextLayouter
     GlyphAtlas Atlas { get; }
 
     /// <summary>
+    /// Starts one frame's layout pass: no Layout call until the next BeginFrame evicts a glyph another call of the
+    /// same pass placed, so every block of a frame stays valid together. Layouters without eviction ignore it.
+    /// </summary>
+    void BeginFrame()
+    {
+    }
+
+    /// <summary>
     /// Lays out <paramref name="text"/> (logical order) at <paramref name="sizePx"/> pixels per em into lines no wider
     /// than <paramref name="maxWidth"/> pixels. Breaking is greedy first-fit, so it is prefix-stable: appending text
     /// never moves a break that an earlier call made inside the unchanged prefix (except on the last line the prefix
