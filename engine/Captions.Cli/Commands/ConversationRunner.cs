@@ -120,8 +120,20 @@ internal sealed class ConversationRunner
             {
                 // First in line: it completes before the events file, so the last presented records still reach it.
                 var displayOptions = DisplayFactory.Options(_settings.Display, request.Display, expectTranslation: translator is not null);
-                var display = await CaptionDisplay.StartAsync(displayOptions, clock.TimeProvider, _context.LoggerFactory);
-                sinks.Insert(0, displaySink = new DisplaySink(display, events));
+                CaptionDisplay? display = null;
+                try
+                {
+                    display = await CaptionDisplay.StartAsync(displayOptions, clock.TimeProvider, _context.LoggerFactory);
+                }
+                catch (Exception ex) when (request.DisplayOptional && ex is GraphicsUnavailableException or FontNotFoundException)
+                {
+                    _context.Error.WriteLine($"captions: display unavailable, captioning without it: {ex.Message}");
+                }
+
+                if (display is not null)
+                {
+                    sinks.Insert(0, displaySink = new DisplaySink(display, events));
+                }
             }
 
             if (extraSinks is not null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Captions.Cli.Configuration;
+using Captions.Cli.Display;
 using Captions.Engine.Metrics;
 using Captions.Engine.Output;
 using Captions.Engine.Speech;
@@ -20,7 +21,7 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Folder for the SRT, WebVTT and events files",
+            Description = "Folder for the SRT, WebVTT and events files and the rendered frames",
             DefaultValueFactory = _ => "captions-demo",
         };
         var realtime = new Option<bool>("--realtime") { Description = "Play the recordings paced like live speech (default: as fast as possible)" };
@@ -96,7 +97,12 @@ internal static class DemoCommand
                 Path.Combine(outputDir, name + ".srt"),
                 Path.Combine(outputDir, name + ".vtt"),
                 Path.Combine(outputDir, name + ".events.jsonl"),
-                Terminal: true);
+                Terminal: true)
+            {
+                // What the glasses would have shown, one PNG per changed frame (both eyes side by side).
+                Display = new DisplayTarget(Renderer.OpenGL.DisplayLayout.Headless, Path.Combine(outputDir, "frames", name)),
+                DisplayOptional = true,
+            };
             var outcome = await runner.RunAsync(request, cancellationToken, [transcript], recognizer);
             if (outcome.ExitCode != ExitCodes.Success || outcome.Result is null)
             {
@@ -117,7 +123,7 @@ internal static class DemoCommand
         context.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"demo: {clips.Length} recordings, {audio.TotalSeconds:0.0} s of audio captioned in {wall.TotalSeconds:0.00} s; word error rate {total.Rate * 100:0.0}% over {total.ReferenceWords} words"));
-        context.Output.WriteLine($"demo: SRT, WebVTT and events files are in {Path.GetFullPath(outputDir)}");
+        context.Output.WriteLine($"demo: SRT, WebVTT and events files are in {Path.GetFullPath(outputDir)}, rendered frames in {Path.Combine(Path.GetFullPath(outputDir), "frames")}");
         return ExitCodes.Success;
     }
 }

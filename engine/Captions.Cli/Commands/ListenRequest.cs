@@ -6,4 +6,7 @@ namespace Captions.Cli.Commands;
 internal sealed record ListenRequest(string Input, string? Srt, string? Vtt, string? Events, bool Terminal)
 {
     public DisplayTarget Display { get; init; }
+
+    /// <summary>When the display cannot start (no OpenGL, no fonts), say so and caption without it instead of failing.</summary>
+    public bool DisplayOptional { get; init; }
 }
