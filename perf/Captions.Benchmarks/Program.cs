@@ -18,6 +18,7 @@ public static class Program
         ["llama"] = Llama.LlamaRunner.RunAsync,
         ["qwen-loopback"] = Translation.QwenLoopbackRunner.RunAsync,
         ["sign-cache"] = Translation.SignCacheRunner.RunAsync,
+        ["render"] = Rendering.RenderRunner.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -119,7 +119,8 @@ internal sealed class ConversationRunner
             if (!request.Display.IsNone)
             {
                 // First in line: it completes before the events file, so the last presented records still reach it.
-                var displayOptions = DisplayFactory.Options(_settings.Display, request.Display, expectTranslation: translator is not null);
+                var displayOptions = DisplayFactory.Options(
+                    _settings.Display, request.Display, expectTranslation: translator is not null, _context.Environment.GetValueOrDefault("DISPLAY"));
                 CaptionDisplay? display = null;
                 try
                 {

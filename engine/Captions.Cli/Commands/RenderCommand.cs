@@ -162,7 +162,6 @@ internal static class RenderCommand
 
     private static string? Describe(Exception ex) => ex switch
     {
-        SettingsException => ex.Message,
         FontNotFoundException => ex.Message,
         Native.FreeType.FreeTypeException => ex.Message,
         GLException => $"display: {ex.Message}",

@@ -193,6 +193,12 @@ public sealed class DisplaySettings
     /// <summary>0.25..4: spreads text colour around mid-grey.</summary>
     public double Contrast { get; set; } = 1.0;
 
+    /// <summary>
+    /// Font fallback chain, first = primary ("PATH" or "PATH#FACE" for a collection); null = DejaVu Sans, WenQuanYi
+    /// Micro Hei, TLWG Loma from the Debian packages the bootstrap installs.
+    /// </summary>
+    public List<string>? Fonts { get; set; }
+
     /// <summary>none, shadow or outline: dark edges help only over video (black is transparent on the glasses).</summary>
     public string Effect { get; set; } = "none";
 }

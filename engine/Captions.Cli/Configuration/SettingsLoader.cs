@@ -196,7 +196,8 @@ public static class SettingsLoader
         {
             var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (propertyType.IsClass && propertyType != typeof(string))
+            // Lists (Display:Fonts) are one setting: a JSON array under one key.
+            if (propertyType.IsClass && propertyType != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(propertyType))
             {
                 keys.UnionWith(CollectKeys(propertyType, key));
             }

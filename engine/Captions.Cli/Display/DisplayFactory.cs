@@ -3,13 +3,15 @@ using Captions.Renderer.Layout;
 using Captions.Renderer.OpenGL;
 using Captions.Renderer.OpenGL.Hosting;
 using Captions.Renderer.Stereo;
+using Captions.Renderer.Text;
 
 namespace Captions.Cli.Display;
 
 /// <summary>Turns validated <see cref="DisplaySettings"/> into the renderer's options.</summary>
 internal static class DisplayFactory
 {
-    public static CaptionDisplayOptions Options(DisplaySettings settings, DisplayTarget target, bool expectTranslation)
+    /// <param name="x11Display">The DISPLAY the user's environment names (null: the process's own).</param>
+    public static CaptionDisplayOptions Options(DisplaySettings settings, DisplayTarget target, bool expectTranslation, string? x11Display = null)
     {
         DisplayTarget.TryParseSize(settings.Eye, out var width, out var height);
         DisplayTarget.TryParseOffset(settings.LeftCalibration, out var left);
@@ -23,8 +25,10 @@ internal static class DisplayFactory
                 EyeHeight = height,
                 RefreshHz = settings.RefreshHz,
                 VSync = settings.VSync,
+                X11Display = string.IsNullOrEmpty(x11Display) ? null : x11Display,
             },
             PngDirectory = target.PngDirectory,
+            Fonts = settings.Fonts is { Count: > 0 } fonts ? [.. fonts.Select(ParseFont)] : null,
             Style = CaptionStyle.Default with
             {
                 ShowSource = settings.ShowSource,
@@ -48,5 +52,13 @@ internal static class DisplayFactory
                 RightCalibration = right,
             },
         };
+    }
+
+    private static FontSource ParseFont(string entry)
+    {
+        var hash = entry.LastIndexOf('#');
+        return hash > 0 && int.TryParse(entry.AsSpan(hash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var face)
+            ? new FontSource(entry[..hash], face)
+            : new FontSource(entry);
     }
 }
