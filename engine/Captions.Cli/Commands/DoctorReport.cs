@@ -62,6 +62,9 @@ internal sealed class DoctorReport
         var ffmpeg = ProbeFfmpeg();
         Line(ffmpeg.Ok, required: false, "ffmpeg", ffmpeg.Detail + (ffmpeg.Ok ? string.Empty : " (needed for --input mic; install ffmpeg)"));
 
+        output.WriteLine("Rendering");
+        ProbeRendering();
+
         output.WriteLine("Models");
         var model = _settings.Sphinx.ModelDir;
         var modelParts = new[]
@@ -102,6 +105,51 @@ internal sealed class DoctorReport
 
         var status = ok ? "ok" : required ? "MISSING" : "absent";
         _context.Output.WriteLine($"  {status,-8}{name,-16}{detail}");
+    }
+
+    /// <summary>Text engines, fonts and OpenGL: optional (captions still reach the terminal and files without them).</summary>
+    private void ProbeRendering()
+    {
+        if (Native.FreeType.FreeTypeNativeLibrary.TryLoad(out var ftError))
+        {
+            using var freetype = new Native.FreeType.FreeTypeLibrary();
+            Line(true, required: false, "freetype", freetype.Version.ToString());
+        }
+        else
+        {
+            Line(false, required: false, "freetype", ftError + " (install libfreetype6: ./scripts/bootstrap.sh)");
+        }
+
+        var harfbuzz = Native.HarfBuzz.HarfBuzzNativeLibrary.TryLoad(out var hbError);
+        Line(harfbuzz, required: false, "harfbuzz", harfbuzz ? Native.HarfBuzz.HarfBuzzNativeLibrary.Version : hbError + " (install libharfbuzz0b)");
+        var fribidi = Native.FriBidi.FriBidiNativeLibrary.TryLoad(out var bidiError);
+        Line(fribidi, required: false, "fribidi", fribidi ? "libfribidi.so.0" : bidiError + " (install libfribidi0)");
+        foreach (var font in Renderer.Text.FontCollection.DefaultChain)
+        {
+            var present = File.Exists(font.Path);
+            Line(present, required: false, "  font", present ? font.Path : $"{font.Path} not found (install {font.Package})");
+        }
+
+        try
+        {
+            using var context = Renderer.OpenGL.Egl.EglHeadlessContext.Create();
+            Line(true, required: false, "opengl (egl)", $"{context.Renderer}, {context.Version}");
+        }
+        catch (Renderer.OpenGL.GraphicsUnavailableException ex)
+        {
+            Line(false, required: false, "opengl (egl)", ex.Message);
+        }
+
+        var glfw = System.Runtime.InteropServices.NativeLibrary.TryLoad("libglfw.so.3", out var handle);
+        if (glfw)
+        {
+            System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        }
+
+        var display = _context.Environment.GetValueOrDefault("DISPLAY");
+        Line(glfw, required: false, "glfw (windows)", glfw
+            ? $"libglfw.so.3; DISPLAY={(string.IsNullOrEmpty(display) ? "(unset: windows need an X server; --display png:DIR works without)" : display)}"
+            : "libglfw.so.3 not found (install libglfw3; only --display sbs|dual|mono needs it)");
     }
 
     private static string Yes(bool value) => value ? "yes" : "no";
