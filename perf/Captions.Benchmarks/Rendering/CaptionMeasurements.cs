@@ -23,7 +23,9 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
     private static readonly TimeSpan s_changeInterval = TimeSpan.FromSeconds(1);
 
     private readonly byte[] _pixels = new byte[renderer.Width * renderer.Height * 4];
-    private readonly IdeographWalker _ideographs = new(fonts);
+
+    /// <summary>Unseen ideographs for every benchmark of this run (each handed out once).</summary>
+    public IdeographWalker Ideographs { get; } = new(fonts);
 
     /// <summary>Quads of the last steady scene measured (for the table title).</summary>
     public int LastQuads { get; private set; }
@@ -110,7 +112,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
         var chunks = new string[pool];
         for (int i = 0; i < pool; i++)
         {
-            chunks[i] = _ideographs.Next(ChunkGlyphs);
+            chunks[i] = Ideographs.Next(ChunkGlyphs);
         }
 
         var lines = new CaptionLine[pool + changes];
@@ -133,7 +135,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
         var lines = new CaptionLine[warm + changes];
         for (int i = 0; i < lines.Length; i++)
         {
-            lines[i] = rig.NewLine(CaptionTexts.EnglishSources[i % CaptionTexts.EnglishSources.Length], _ideographs.Next(ChunkGlyphs));
+            lines[i] = rig.NewLine(CaptionTexts.EnglishSources[i % CaptionTexts.EnglishSources.Length], Ideographs.Next(ChunkGlyphs));
         }
 
         return Changes(rig, lines, warm, "change.chinese_unseen", "caption change, new Chinese line (20 ideographs), glyphs never seen");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Captions.Engine.Captioning;
 using Captions.Renderer.OpenGL;
 using Captions.Renderer.Text;
 using Spectre.Console;
@@ -14,7 +15,8 @@ namespace Captions.Benchmarks.Rendering;
 /// its English source; compose + draw both eyes + glFinish, and compose + draw + readback;
 /// (2) caption-change-to-frame-ready time (see <see cref="CaptionMeasurements"/>) for a new English line with cached
 /// glyphs, a new Chinese line of 20 never-seen ideographs, and one of 20 cached ideographs, and from the last two the
-/// cost per unseen glyph (rasterise + atlas upload);
+/// cost per unseen glyph (rasterise + atlas upload); and the same across threads in a live loop
+/// (<see cref="LiveChangeMeasurement"/>);
 /// (3) atlas upload cost per glyph (synthetic 32x32); (4) bytes allocated per steady frame (must be 0);
 /// (5) process CPU per frame next to wall time, since this machine is shared. Defaults finish in well under a minute
 /// on 2 busy cores; --frames and --changes scale the sample counts.
@@ -111,6 +113,9 @@ public static class RenderRunner
         var chineseCached = real.ChineseCached();
         var chineseUnseen = real.ChineseUnseen();
         var (perGlyph, perGlyphUpload) = PerGlyph(chineseUnseen, chineseCached);
+        var live = new LiveChangeMeasurement(renderer, fonts);
+        var liveEnglish = live.Run("live_change.english_cached", "live loop, change from producer thread: English, cached", rig => LiveLines(rig, changes, null), 6);
+        var liveChinese = live.Run("live_change.chinese_unseen", "live loop, change from producer thread: Chinese, unseen", rig => LiveLines(rig, changes, real.Ideographs), 6);
         var synthetic = SyntheticMeasurements.Frames(renderer, frames, quads);
         var (single, batched) = SyntheticMeasurements.Uploads(renderer);
         var elapsed = DateTime.UtcNow - started;
@@ -119,13 +124,14 @@ public static class RenderRunner
         Measurement[] measurements =
         [
             englishDraw, englishReadback, chineseDraw, chineseReadback,
-            englishCached.Total, chineseUnseen.Total, chineseCached.Total, perGlyph, perGlyphUpload,
+            englishCached.Total, chineseUnseen.Total, chineseCached.Total, perGlyph, perGlyphUpload, liveEnglish, liveChinese,
             synthetic, single, batched,
         ];
         string title = $"headless {renderer.RendererName}, 2 x {renderer.EyeWidth}x{renderer.EyeHeight}, {frames} frames per scene, {changes} changes per case";
         string[] notes =
         [
-            $"changes: timed from CaptionSceneBuilder.Apply on the render thread (right before Compose) to glFinish; the wait for the next frame in a live loop is left out.",
+            "caption change rows: from CaptionSceneBuilder.Apply on the render thread (right before Compose) to glFinish of that frame (work only);",
+            "live loop rows: Apply on a producer thread 20..60 ms apart while frames run back to back, to glFinish of the first frame showing it (adds the frame in flight).",
             $"unseen Chinese: {chineseUnseen.TexelsPerChange:F0} atlas texels uploaded per change (dirty rectangle), {chineseUnseen.Evictions} glyphs evicted while timing; cached: {chineseCached.TexelsPerChange:F0} texels.",
             $"per unseen glyph = (unseen change's compose + upload - cached change's p50) / {CaptionMeasurements.ChunkGlyphs}.",
             $"steady frames allocated {englishDraw.AllocatedBytes + englishReadback.AllocatedBytes + chineseDraw.AllocatedBytes + chineseReadback.AllocatedBytes} B in {4 * frames} frames (must be 0).",
@@ -182,6 +188,21 @@ public static class RenderRunner
         return (
             new Measurement("unseen_glyph.rasterise_upload", "unseen CJK glyph: shape + rasterise + upload", "us/glyph", work),
             new Measurement("unseen_glyph.upload", "unseen CJK glyph: atlas upload share", "us/glyph", upload));
+    }
+
+    /// <summary>English lines (cached glyphs after the first six), or Chinese lines of fresh ideographs under English sources.</summary>
+    private static CaptionLine[] LiveLines(CaptionRig rig, int changes, IdeographWalker? ideographs)
+    {
+        var lines = new CaptionLine[6 + changes];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var (source, translation) = CaptionTexts.English[i % CaptionTexts.English.Length];
+            lines[i] = ideographs is null
+                ? rig.NewLine(source, translation)
+                : rig.NewLine(CaptionTexts.EnglishSources[i % CaptionTexts.EnglishSources.Length], ideographs.Next(CaptionMeasurements.ChunkGlyphs));
+        }
+
+        return lines;
     }
 
     private static string LoadAverage()
