@@ -127,6 +127,8 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
     /// <summary>
     /// (b) New Chinese lines of 20 ideographs no atlas has seen (every line a fresh chunk of the block); the English
     /// source above is cached. After ~450 ideographs at 49 px the 1024x1024 atlas is full and shelves get evicted.
+    /// Allocation here is the glyph cache growing to that capacity: 71,912 B in total whether 30 or 90 changes are
+    /// timed, so none per change once the atlas cycles.
     /// </summary>
     public ChangeResult ChineseUnseen()
     {
