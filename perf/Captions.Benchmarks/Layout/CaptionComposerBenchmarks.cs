@@ -10,7 +10,8 @@ namespace Captions.Benchmarks.Layout;
 /// <summary>
 /// CaptionComposer.Compose at 1920x1080 per eye: a steady two-row scene (laid out once, then only quads copied and
 /// compared), and a scene change every frame (a new partial version re-laid, as when the recogniser streams words).
-/// Uses the monospace stand-in layouter for now, so this measures composer overhead, not shaping.
+/// Uses the monospace stand-in layouter, so this measures composer overhead, not shaping; CaptionComposerTextBenchmarks
+/// measures the same with the real TextLayouter.
 /// </summary>
 [MemoryDiagnoser]
 public class CaptionComposerBenchmarks
