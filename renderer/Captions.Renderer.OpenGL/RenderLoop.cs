@@ -126,6 +126,10 @@ public sealed class RenderLoop : IAsyncDisposable
     private void Loop(IFrameTarget target)
     {
         var frame = new RenderFrame(target.EyeWidth, target.EyeHeight, _options.QuadCapacity);
+
+        // ManualResetEventSlim creates its lock object (24 B) the first time a wait really blocks. Block once now, so
+        // that allocation never lands in a steady frame when pacing first waits after warm-up (seen under Xvfb).
+        _stop.Wait(1);
         long interval = _options.FrameInterval is { } span ? (long)(span.TotalSeconds * _time.TimestampFrequency) : 0;
         long baseline = 0;
         long frameIndex = 0;
