@@ -96,6 +96,10 @@ internal sealed class RealCaptionHarness : IDisposable
     public byte[] RenderGl()
     {
         var pixels = new byte[BufferSize];
+
+        // Each HeadlessRenderer has its own EGL context, current where it was last made current: a test with two
+        // harnesses on one thread must switch, or it draws into the other harness's framebuffer.
+        Renderer.MakeCurrent();
         Renderer.Render(Frame, pixels);
         return pixels;
     }

@@ -133,12 +133,16 @@ public sealed class RealCaptionRenderingTests
     [Fact]
     public void Render_TwoHundredUnseenIdeographsInASmallAtlas_MatchesCpuReferenceAndALargeAtlas()
     {
-        // 256x256 holds ~25 glyphs of 49 px: ten captions of 20 new ideographs each force evictions every caption.
-        using var small = new RealCaptionHarness(atlasSize: 256);
+        // 512x512 holds ~100 ideographs of 49 px: ten captions of 20 new ones, one on screen at a time (the previous one
+        // expired 10 s earlier), force evictions from the fifth caption on. (256 px throws GlyphAtlasFullException:
+        // one 20-ideograph caption plus the 60 glyphs the pass pins do not fit.)
+        using var small = new RealCaptionHarness(atlasSize: 512);
         using var large = new RealCaptionHarness(atlasSize: 2048);
         for (var c = 0; c < 10; c++)
         {
             var text = new string(Enumerable.Range(0, 20).Select(i => (char)(0x4E00 + 137 + (c * 20) + i)).ToArray());
+            small.Time.Advance(TimeSpan.FromSeconds(10));
+            large.Time.Advance(TimeSpan.FromSeconds(10));
             small.Builder.Apply(RealCaptionHarness.Committed(c + 1, text));
             large.Builder.Apply(RealCaptionHarness.Committed(c + 1, text));
             small.Settle();
