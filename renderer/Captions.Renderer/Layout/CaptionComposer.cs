@@ -69,6 +69,9 @@ public sealed class CaptionComposer : IFrameComposer
 
     public CaptionPresenter Presenter => _presenter;
 
+    /// <summary>Frames whose text did not fit the glyph atlas (drawn partly); see <see cref="GlyphAtlasFullException"/>.</summary>
+    public long AtlasOverflows { get; private set; }
+
     /// <summary>Sequence of the scene drawn by the last frame (0 before any scene arrived).</summary>
     public long SceneSequence { get; private set; }
 
@@ -93,8 +96,18 @@ public sealed class CaptionComposer : IFrameComposer
             var generation = atlas.Generation;
             _layouter.BeginFrame();
             frame.Quads.Clear();
-            _layout.Build(scene, _visible.AsSpan(0, count), _presenter, timestamp, frame.Quads);
-            _overlays.Build(scene, frame.Quads);
+            try
+            {
+                _layout.Build(scene, _visible.AsSpan(0, count), _presenter, timestamp, frame.Quads);
+                _overlays.Build(scene, frame.Quads);
+            }
+            catch (GlyphAtlasFullException)
+            {
+                // One frame's text needs more distinct glyphs than the atlas holds (long lines are windowed, so only
+                // many large overlays get here): show what fitted rather than stop the render thread, and count it.
+                AtlasOverflows++;
+            }
+
             if (atlas.Generation == generation)
             {
                 break;

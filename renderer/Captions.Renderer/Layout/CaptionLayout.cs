@@ -23,6 +23,8 @@ public sealed class CaptionLayout
     private readonly CaptionStyle _style;
     private readonly TextBlock[] _blocks = new TextBlock[CaptionScene.LineCapacity];
     private readonly int[] _rowStart = new int[CaptionScene.LineCapacity];
+    private readonly int[] _windowStart = new int[CaptionScene.LineCapacity];
+    private int _sourceWindowStart;
     private readonly long[] _laidIds = new long[CaptionScene.LineCapacity];
     private readonly int[] _laidVersions = new int[CaptionScene.LineCapacity];
     private readonly TextBlock _source = new();
@@ -201,7 +203,9 @@ public sealed class CaptionLayout
         for (var k = 0; k < visible.Length; k++)
         {
             ref readonly var line = ref lines[visible[k]];
-            _layouter.Layout(DisplayText(line, _translating), TextSize, LineWidth, _blocks[k]);
+            var text = DisplayText(line, _translating);
+            _windowStart[k] = WindowStart(text, _style.MaxLines);
+            _layouter.Layout(text.AsSpan(_windowStart[k]), TextSize, LineWidth, _blocks[k]);
             _rowStart[k] = _totalRows;
             _totalRows += _blocks[k].LineCount;
             _laidIds[k] = line.Id;
@@ -270,7 +274,7 @@ public sealed class CaptionLayout
             ref readonly var row = ref block[g - _rowStart[k]];
             var (committed, partial, stable) = Colours(line);
             var x = row.IsRightToLeft ? BoxX + LineWidth - row.Width : BoxX;
-            EmitRow(block, row, x, top + block.Ascent, stable, Fade(committed, fade), Fade(partial, fade), quads, effectPass, fade);
+            EmitRow(block, row, x, top + block.Ascent, stable - _windowStart[k], Fade(committed, fade), Fade(partial, fade), quads, effectPass, fade);
             if (!effectPass)
             {
                 MarkShown(visible[k]);
@@ -293,7 +297,8 @@ public sealed class CaptionLayout
 
         if (line.Id != _laidSourceId || line.Version != _laidSourceVersion)
         {
-            _layouter.Layout(line.Source, SourceSize, LineWidth, _source);
+            _sourceWindowStart = WindowStart(line.Source, _style.SourceMaxLines);
+            _layouter.Layout(line.Source.AsSpan(_sourceWindowStart), SourceSize, LineWidth, _source);
             _laidSourceId = line.Id;
             _laidSourceVersion = line.Version;
         }
@@ -306,10 +311,10 @@ public sealed class CaptionLayout
             var x = row.IsRightToLeft ? BoxX + LineWidth - row.Width : BoxX;
             if (_style.Effect != TextEffect.None)
             {
-                EmitRow(_source, row, x, top + _source.Ascent, line.SourceStableLength, _sourceCommitted, _sourcePartial, quads, true, 1.0);
+                EmitRow(_source, row, x, top + _source.Ascent, line.SourceStableLength - _sourceWindowStart, _sourceCommitted, _sourcePartial, quads, true, 1.0);
             }
 
-            EmitRow(_source, row, x, top + _source.Ascent, line.SourceStableLength, _sourceCommitted, _sourcePartial, quads, false, 1.0);
+            EmitRow(_source, row, x, top + _source.Ascent, line.SourceStableLength - _sourceWindowStart, _sourceCommitted, _sourcePartial, quads, false, 1.0);
             MarkShown(visible[^1]);
         }
     }
@@ -364,6 +369,36 @@ public sealed class CaptionLayout
         {
             _shown[ShownCount++] = index;
         }
+    }
+
+    /// <summary>
+    /// Where the laid-out part of a very long line starts. Only the last rows of a line can be on screen, so a line
+    /// longer than 3 x rows x CharactersPerLine is laid out from a window over its tail: 1,500 distinct ideographs
+    /// would otherwise need more glyphs at once than the atlas holds (1024 px: ~485 at 49 px). The window starts at
+    /// multiples of half its length (then after the next space), so rows only re-break when it jumps, and by then
+    /// the rows that change scrolled out of the box long ago.
+    /// </summary>
+    private int WindowStart(string text, int rows)
+    {
+        var cap = 3 * rows * _style.CharactersPerLine;
+        if (text.Length <= cap)
+        {
+            return 0;
+        }
+
+        var step = cap / 2;
+        var start = (text.Length - cap + step - 1) / step * step;
+        var space = text.IndexOf(' ', start, Math.Min(step / 2, text.Length - start));
+        if (space >= 0)
+        {
+            start = space + 1;
+        }
+        else if (char.IsLowSurrogate(text[start]))
+        {
+            start++;
+        }
+
+        return start;
     }
 
     /// <summary>The text of a line's rows in the box: its translation; the source when there is no translator or it failed.</summary>

@@ -131,6 +131,27 @@ public sealed class RealCaptionRenderingTests
     }
 
     [Fact]
+    public void Compose_FifteenHundredDistinctIdeographs_ShowsTheNewestRowsWithoutOverflowingTheAtlas()
+    {
+        // More distinct glyphs than a 1024 atlas holds at 49 px (~485): laid out whole, this threw GlyphAtlasFullException
+        // out of Compose and would have stopped the render thread. Only the tail window is laid out now.
+        using var harness = new RealCaptionHarness();
+        var text = new string(Enumerable.Range(0, 1500).Select(i => (char)(0x4E00 + 300 + i)).ToArray());
+
+        harness.Builder.Apply(RealCaptionHarness.Committed(1, text));
+        var act = () => harness.Settle();
+
+        act.Should().NotThrow();
+        harness.Composer.AtlasOverflows.Should().Be(0);
+        harness.Composer.Layout.ShownCount.Should().Be(1);
+        var pixels = harness.RenderGl();
+        FramePixels.NonBlack(pixels).Should().BeGreaterThan(10_000, "the newest rows show");
+        var comparison = FrameComparison.Compare(harness.RenderCpu(), pixels);
+        comparison.MaxChannelDifference.Should().BeLessThanOrEqualTo(RealCaptionHarness.MaxChannelTolerance, $"{comparison}");
+        harness.Frame.Quads.Count.Should().BeInRange(20, 2 * 60, "two rows of ideographs, not the whole line");
+    }
+
+    [Fact]
     public void Render_TwoHundredUnseenIdeographsInASmallAtlas_MatchesCpuReferenceAndALargeAtlas()
     {
         // 512x512 holds ~100 ideographs of 49 px: ten captions of 20 new ones, one on screen at a time (the previous one
