@@ -4,6 +4,7 @@ using Captions.Renderer.Drawing;
 using Captions.Renderer.Layout;
 using Captions.Renderer.Scene;
 using Captions.Renderer.Threading;
+using Captions.TestKit.Rendering;
 
 namespace Captions.Benchmarks.Layout;
 

@@ -24,7 +24,7 @@ internal static class SyntheticMeasurements
         }
 
         var times = new double[frames];
-        double cpu0 = ProcessCpu.Milliseconds;
+        double cpu0 = Sphinx.CpuTime.Process.TotalMilliseconds;
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < frames; i++)
         {
@@ -36,7 +36,7 @@ internal static class SyntheticMeasurements
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
-        double cpu = (ProcessCpu.Milliseconds - cpu0) / frames;
+        double cpu = (Sphinx.CpuTime.Process.TotalMilliseconds - cpu0) / frames;
         return new Measurement("synthetic.draw_finish", $"synthetic {frame.Quads.Count} quads: draw both eyes + glFinish", "ms", times)
         {
             CpuPerSample = cpu,

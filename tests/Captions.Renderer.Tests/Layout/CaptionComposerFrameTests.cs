@@ -4,6 +4,7 @@ using Captions.Renderer.Scene;
 using Captions.Renderer.Tests.Scene;
 using Captions.Renderer.Threading;
 using Captions.TestKit.Audio;
+using Captions.TestKit.Rendering;
 
 namespace Captions.Renderer.Tests.Layout;
 

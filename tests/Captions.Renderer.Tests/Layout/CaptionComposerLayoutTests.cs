@@ -2,6 +2,7 @@ using Captions.Renderer.Drawing;
 using Captions.Renderer.Layout;
 using Captions.Renderer.Stereo;
 using Captions.Renderer.Tests.Scene;
+using Captions.TestKit.Rendering;
 
 namespace Captions.Renderer.Tests.Layout;
 

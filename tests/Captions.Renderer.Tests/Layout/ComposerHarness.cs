@@ -5,6 +5,7 @@ using Captions.Renderer.Scene;
 using Captions.Renderer.Stereo;
 using Captions.Renderer.Threading;
 using Captions.TestKit.Time;
+using Captions.TestKit.Rendering;
 
 namespace Captions.Renderer.Tests.Layout;
 

@@ -1,6 +1,7 @@
 using Captions.Renderer.Drawing;
 using Captions.Renderer.Layout;
 using Captions.Renderer.Scene;
+using Captions.TestKit.Rendering;
 
 namespace Captions.Renderer.Tests.Layout;
 

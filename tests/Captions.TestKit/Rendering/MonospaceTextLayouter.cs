@@ -1,14 +1,14 @@
 using Captions.Renderer.Text;
 
-namespace Captions.Benchmarks.Layout;
+namespace Captions.TestKit.Rendering;
 
 /// <summary>
-/// Stand-in for the real layouter until the lead switches these benchmarks to it (a copy of the renderer tests' double): every character advances size/2 pixels, lines break greedily at spaces (a word
+/// Test double for layout logic only: every character advances size/2 pixels, lines break greedily at spaces (a word
 /// longer than a line is cut between characters), and each non-space character is one solid block (advance - 1 wide,
 /// ascent tall) blitted once per size into the atlas. Deterministic and allocation-free once a size has been seen,
 /// like the real layouter's contract. Cluster = the character's index.
 /// </summary>
-internal sealed class MonospaceTextLayouter : ITextLayouter
+public sealed class MonospaceTextLayouter : ITextLayouter
 {
     private readonly Dictionary<int, (int X, int Y)> _blocks = [];
     private int _nextX;
