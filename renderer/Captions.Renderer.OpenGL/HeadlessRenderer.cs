@@ -1,4 +1,5 @@
 using Captions.Renderer.Drawing;
+using Captions.Renderer.Text;
 using Captions.Renderer.OpenGL.Egl;
 using Captions.Renderer.OpenGL.Rendering;
 
@@ -21,6 +22,13 @@ public sealed unsafe class HeadlessRenderer : IFrameTarget
     private readonly uint _colorTexture;
     private byte[]? _readback;
     private bool _disposed;
+
+    /// <summary>False until the whole framebuffer has been cleared once; after that only damage is cleared.</summary>
+    private bool _cleared;
+
+    /// <summary>Framebuffer rectangles the previous frame drew into, one per eye (empty: nothing drawn).</summary>
+    private AtlasRect _damageLeft;
+    private AtlasRect _damageRight;
 
     private HeadlessRenderer(EglHeadlessContext context, int eyeWidth, int eyeHeight)
     {
@@ -109,13 +117,82 @@ public sealed unsafe class HeadlessRenderer : IFrameTarget
 
         gl.BindFramebuffer(GLEnum.Framebuffer, _framebuffer);
         gl.Viewport(0, 0, Width, Height);
-        gl.Disable(GLEnum.ScissorTest);
         gl.ClearColor(0f, 0f, 0f, 1f);
-        gl.Clear(ClearBufferMask.ColorBufferBit);
+        ClearDamage(gl);
+        var bounds = Bounds(frame.Quads.Quads);
+        _damageLeft = Place(bounds, frame.Left, 0);
+        _damageRight = Place(bounds, frame.Right, EyeWidth);
         _quads.Upload(frame);
         bool hasAtlas = frame.Atlas is not null;
         _quads.DrawEye(frame.Left, 0, 0, EyeWidth, EyeHeight, hasAtlas, topRowFirst: true);
         _quads.DrawEye(frame.Right, EyeWidth, 0, EyeWidth, EyeHeight, hasAtlas, topRowFirst: true);
+    }
+
+    /// <summary>
+    /// Clears only what the previous frame drew (the framebuffer is ours and keeps its pixels), or everything the
+    /// first time. Caption frames are mostly black, and on llvmpipe a full clear of 2x1920x1080 costs 8.9 ms of CPU
+    /// against about 1 ms for the caption box; a GPU would not notice either.
+    /// </summary>
+    private void ClearDamage(GL gl)
+    {
+        if (!_cleared)
+        {
+            gl.Disable(GLEnum.ScissorTest);
+            gl.Clear(ClearBufferMask.ColorBufferBit);
+            _cleared = true;
+            return;
+        }
+
+        gl.Enable(GLEnum.ScissorTest);
+        foreach (var damage in (ReadOnlySpan<AtlasRect>)[_damageLeft, _damageRight])
+        {
+            if (!damage.IsEmpty)
+            {
+                gl.Scissor(damage.X, damage.Y, damage.Width, damage.Height);
+                gl.Clear(ClearBufferMask.ColorBufferBit);
+            }
+        }
+
+        gl.Disable(GLEnum.ScissorTest);
+    }
+
+    /// <summary>The plane rectangle covered by the quads (empty when there are none).</summary>
+    private static AtlasRect Bounds(ReadOnlySpan<DrawQuad> quads)
+    {
+        if (quads.IsEmpty)
+        {
+            return default;
+        }
+
+        int left = int.MaxValue, top = int.MaxValue, right = int.MinValue, bottom = int.MinValue;
+        foreach (ref readonly var quad in quads)
+        {
+            left = Math.Min(left, quad.X);
+            top = Math.Min(top, quad.Y);
+            right = Math.Max(right, quad.X + quad.Width);
+            bottom = Math.Max(bottom, quad.Y + quad.Height);
+        }
+
+        return new AtlasRect(left, top, right - left, bottom - top);
+    }
+
+    /// <summary>
+    /// Where plane rectangle <paramref name="bounds"/> lands in the framebuffer for the eye whose viewport starts at
+    /// <paramref name="eyeX"/>, clipped to that eye (the viewport clips drawing the same way). Headless rows are
+    /// stored top-first from framebuffer row 0, so plane y is framebuffer y.
+    /// </summary>
+    private AtlasRect Place(AtlasRect bounds, EyeOffset offset, int eyeX)
+    {
+        if (bounds.IsEmpty)
+        {
+            return default;
+        }
+
+        var x0 = Math.Clamp(bounds.X + offset.X, 0, EyeWidth);
+        var x1 = Math.Clamp(bounds.X + bounds.Width + offset.X, 0, EyeWidth);
+        var y0 = Math.Clamp(bounds.Y + offset.Y, 0, EyeHeight);
+        var y1 = Math.Clamp(bounds.Y + bounds.Height + offset.Y, 0, EyeHeight);
+        return new AtlasRect(eyeX + x0, y0, x1 - x0, y1 - y0);
     }
 
     /// <summary>Waits until the GPU finished every queued command (benchmarks: draw cost without readback).</summary>

@@ -96,6 +96,36 @@ public sealed class HeadlessRendererTests
         pixels.Where((b, i) => i % 4 == 3).Should().OnlyContain(b => b == 255);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(7, -3)]
+    public void Render_ContentMovesBetweenFrames_NothingOfThePreviousFrameRemains(int offsetX, int offsetY)
+    {
+        // Only what the previous frame drew is cleared: every frame must still equal a fresh CPU rendering of itself.
+        using var renderer = HeadlessRenderer.Create(96, 48);
+        var frame = new RenderFrame(96, 48);
+        var gl = new byte[CpuReferenceRenderer.BufferSize(frame)];
+        var cpu = new byte[gl.Length];
+        (int X, int Y, int W, int H)[] placements = [(2, 2, 20, 10), (60, 30, 30, 15), (-5, 40, 20, 20), (0, 0, 0, 0), (40, 5, 10, 40)];
+
+        foreach (var (x, y, w, h) in placements)
+        {
+            frame.Clear();
+            frame.Left = new EyeOffset(offsetX, offsetY);
+            frame.Right = new EyeOffset(-offsetX, offsetY);
+            if (w > 0)
+            {
+                frame.Quads.Add(DrawQuad.Solid(x, y, w, h, new Rgba32(250, 200, 100, 255)));
+                frame.Quads.Add(DrawQuad.Solid(x + 3, y + 2, w / 2, h / 2, new Rgba32(20, 90, 255, 128)));
+            }
+
+            renderer.Render(frame, gl);
+            CpuReferenceRenderer.Render(frame, cpu);
+
+            FrameComparison.Compare(cpu, gl).MaxChannelDifference.Should().BeLessThanOrEqualTo(2, $"frame with a panel at {x},{y} {w}x{h}");
+        }
+    }
+
     [Fact]
     public void Render_FrameOfAnotherSize_ThrowsNamingBothSizes()
     {
