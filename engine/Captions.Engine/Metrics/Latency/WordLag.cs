@@ -12,7 +12,9 @@ namespace Captions.Engine.Metrics.Latency;
 /// hits = reference words - substitutions - deletions. Reference word k (1-based, counted in normalised tokens)
 /// counts as shown at the first emission where hits &gt;= k, and as committed at the first emission where the
 /// same holds for the transcript of committed lines only. A misrecognised word is therefore not credited until
-/// enough later words match to cover it; a word never reached is reported missing.
+/// enough later words match to cover it; a word never reached is reported missing. A reference word that
+/// normalises to several tokens ("cold-hearted") is reached with its last token; one that normalises to none
+/// (a bare "—") is reached with the word before it, or at the first accepted emission if it leads.
 /// Cost: one alignment (reference x transcript words) per accepted emission, so call it per utterance or clip,
 /// not on an hour-long reference.
 /// </remarks>
