@@ -78,4 +78,18 @@ public sealed class WordLagTests
 
         samples.Select(s => s.IsMissing).Should().Equal(false, false, true, true);
     }
+
+    [Fact]
+    public void Compute_HyphenatedReferenceWord_IsReachedWithItsLastToken()
+    {
+        // Tokens: a | cold hearted | man -> the words end at token 1, 3, 4. At 1.0 "a cold" hits 2 tokens: only "a"
+        // (lag 1.0 - 0.1 = 0.9). At 1.2 hits 4: "cold-hearted" 1.2 - 0.6 = 0.6 and "man" 1.2 - 0.9 = 0.3.
+        ReferenceWord[] reference = [new("a", 0, 0.1), new("cold-hearted", 0.1, 0.6), new("man", 0.6, 0.9)];
+        CaptionEmission[] log = [new(1, 1, false, "a cold", 1.0), new(1, 2, false, "a cold hearted man", 1.2)];
+
+        IReadOnlyList<WordLagSample> samples = WordLag.Compute(reference, log);
+
+        samples.Select(s => s.FirstShownLagSeconds!.Value).Should().Equal(
+            [0.9, 0.6, 0.3], (a, b) => Math.Abs(a - b) < 1e-9);
+    }
 }
