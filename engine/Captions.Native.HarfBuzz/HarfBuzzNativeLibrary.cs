@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Captions.Native.HarfBuzz.Interop;
+using Captions.Native.Support;
 
 namespace Captions.Native.HarfBuzz;
 
@@ -10,37 +10,11 @@ namespace Captions.Native.HarfBuzz;
 /// </summary>
 public static class HarfBuzzNativeLibrary
 {
-    private static readonly string[] s_names = ["libharfbuzz.so.0", "libharfbuzz.so"];
-    private static readonly Lock s_gate = new();
-    private static nint s_handle;
-    private static string? s_error;
+    private static readonly SonameLibrary s_library =
+        new(typeof(HarfBuzzNativeLibrary).Assembly, NativeMethods.Library, "HarfBuzz", "libharfbuzz0b", "libharfbuzz.so.0", "libharfbuzz.so");
 
-    public static bool TryLoad(out string? error)
-    {
-        lock (s_gate)
-        {
-            if (s_handle != 0 || s_error is not null)
-            {
-                error = s_error;
-                return s_handle != 0;
-            }
-
-            foreach (string name in s_names)
-            {
-                if (NativeLibrary.TryLoad(name, out nint handle))
-                {
-                    s_handle = handle;
-                    NativeLibrary.SetDllImportResolver(typeof(HarfBuzzNativeLibrary).Assembly, Resolve);
-                    error = null;
-                    return true;
-                }
-            }
-
-            s_error = $"HarfBuzz could not be loaded (tried {string.Join(", ", s_names)}); install libharfbuzz0b: run ./scripts/bootstrap.sh";
-            error = s_error;
-            return false;
-        }
-    }
+    /// <summary>Loads the library once; on failure says which names were tried and which package to install.</summary>
+    public static bool TryLoad(out string? error) => s_library.TryLoad(out error);
 
     /// <summary>The loaded HarfBuzz version ("6.0.0" on Debian 12).</summary>
     public static unsafe string Version
@@ -52,14 +26,5 @@ public static class HarfBuzzNativeLibrary
         }
     }
 
-    internal static void EnsureLoaded()
-    {
-        if (!TryLoad(out string? error))
-        {
-            throw new DllNotFoundException(error);
-        }
-    }
-
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName == NativeMethods.Library ? s_handle : 0;
+    internal static void EnsureLoaded() => s_library.EnsureLoaded();
 }
