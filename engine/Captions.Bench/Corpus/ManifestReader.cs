@@ -347,7 +347,7 @@ internal static partial class ManifestReader
                 "white" => NoiseColor.White,
                 "pink" => NoiseColor.Pink,
                 "brown" => NoiseColor.Brown,
-                _ => throw new CorpusException($"{at}.noise: \"{noiseName}\" is not one of white, pink, brown."),
+                _ => throw new CorpusException($"{where}: field 'mix.noise': \"{noiseName}\" is not one of white, pink, brown."),
             };
         }
 
@@ -356,10 +356,10 @@ internal static partial class ManifestReader
         {
             if (noise is null)
             {
-                throw new CorpusException($"{at}.snrDb: there is no 'noise' to set the level of.");
+                throw new CorpusException($"{where}: field 'mix.snrDb': there is no 'noise' to set the level of.");
             }
 
-            snrDb = RequireNumber(snr, $"{at}.snrDb", min: -30, max: 100);
+            snrDb = RequireNumber(snr, $"{where}: field 'mix.snrDb'", min: -30, max: 100);
         }
 
         var gaps = new List<GapSpec>();
@@ -367,27 +367,28 @@ internal static partial class ManifestReader
         {
             if (gapsElement.ValueKind != JsonValueKind.Array)
             {
-                throw new CorpusException($"{at}.gaps: expected an array of {{\"after\": <word index>, \"seconds\": <s>}}, got {Describe(gapsElement)}.");
+                throw new CorpusException($"{where}: field 'mix.gaps': expected an array of {{\"after\": <word index>, \"seconds\": <s>}}, got {Describe(gapsElement)}.");
             }
 
             int i = 0;
             foreach (JsonElement gap in gapsElement.EnumerateArray())
             {
-                string gapAt = $"{at}.gaps[{i++}]";
-                RequireObject(gap, gapAt, where);
+                int gapIndex = i++;
+                string gapAt = $"{where}: field 'mix.gaps[{gapIndex}]'";
+                RequireObject(gap, $"mix.gaps[{gapIndex}]", where);
                 RejectUnknownFields(gap, ["after", "seconds"], gapAt);
                 if (!gap.TryGetProperty("after", out JsonElement after) || after.ValueKind != JsonValueKind.Number
                     || !after.TryGetInt32(out int afterIndex) || afterIndex < 0)
                 {
-                    throw new CorpusException($"{gapAt}.after: expected a word index (0 or more).");
+                    throw new CorpusException($"{where}: field 'mix.gaps[{gapIndex}].after': expected a word index (0 or more).");
                 }
 
                 if (!gap.TryGetProperty("seconds", out JsonElement seconds))
                 {
-                    throw new CorpusException($"{gapAt}.seconds is missing.");
+                    throw new CorpusException($"{where}: field 'mix.gaps[{gapIndex}].seconds' is missing.");
                 }
 
-                gaps.Add(new GapSpec(afterIndex, RequireNumber(seconds, $"{gapAt}.seconds", min: 0.001, max: 600)));
+                gaps.Add(new GapSpec(afterIndex, RequireNumber(seconds, $"{where}: field 'mix.gaps[{gapIndex}].seconds'", min: 0.001, max: 600)));
             }
         }
 
@@ -406,7 +407,7 @@ internal static partial class ManifestReader
         RejectUnknownFields(element, ["from", "minutes", "gapSeconds"], at);
         if (!element.TryGetProperty("from", out JsonElement fromElement))
         {
-            throw new CorpusException($"{at}.from is missing: name the items to concatenate.");
+            throw new CorpusException($"{where}: field 'session.from' is missing: name the items to concatenate.");
         }
 
         IReadOnlyList<string> from = fromElement.ValueKind switch
@@ -414,18 +415,18 @@ internal static partial class ManifestReader
             JsonValueKind.String => [fromElement.GetString()!],
             JsonValueKind.Array when fromElement.GetArrayLength() > 0 && fromElement.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
                 => [.. fromElement.EnumerateArray().Select(e => e.GetString()!)],
-            _ => throw new CorpusException($"{at}.from: expected a non-empty array of item ids, got {Describe(fromElement)}."),
+            _ => throw new CorpusException($"{where}: field 'session.from': expected a non-empty array of item ids, got {Describe(fromElement)}."),
         };
 
         if (!element.TryGetProperty("minutes", out JsonElement minutes))
         {
-            throw new CorpusException($"{at}.minutes is missing: how long the session runs.");
+            throw new CorpusException($"{where}: field 'session.minutes' is missing: how long the session runs.");
         }
 
         double gapSeconds = element.TryGetProperty("gapSeconds", out JsonElement gap)
-            ? RequireNumber(gap, $"{at}.gapSeconds", min: 0, max: 600)
+            ? RequireNumber(gap, $"{where}: field 'session.gapSeconds'", min: 0, max: 600)
             : 1.5;
-        return new SessionOrigin(from, RequireNumber(minutes, $"{at}.minutes", min: 0.001, max: 24 * 60), gapSeconds, Compact(element));
+        return new SessionOrigin(from, RequireNumber(minutes, $"{where}: field 'session.minutes'", min: 0.001, max: 24 * 60), gapSeconds, Compact(element));
     }
 
     private static void ValidateReferences(Manifest manifest)
