@@ -82,7 +82,7 @@ internal static class AlignmentFile
     /// <summary>Writes <paramref name="words"/> (null: none) atomically (temporary file, then rename).</summary>
     public static void Write(string path, string? source, IReadOnlyList<ReferenceWord>? words)
     {
-        string temporary = path + ".tmp";
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -5,7 +5,7 @@ namespace Captions.Bench.Corpus;
 
 /// <summary>
 /// Writes 16 kHz mono 16-bit PCM WAV, the one format whisper-cli and pocketsphinx_continuous both read, streaming so
-/// an hour-long session (115 MB) never sits in memory. Writes to "&lt;path&gt;.tmp" and renames on
+/// an hour-long session (115 MB) never sits in memory. Writes to a unique "&lt;path&gt;.&lt;guid&gt;.tmp" and renames on
 /// <see cref="Complete"/>, so a cancelled or crashed build never leaves a truncated file that looks like a cache hit.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ internal sealed class Pcm16WavWriter : IDisposable
     public Pcm16WavWriter(string path)
     {
         _path = path;
-        _temporaryPath = path + ".tmp";
+        _temporaryPath = $"{path}.{Guid.NewGuid():N}.tmp"; // unique: two processes may build the same item at once
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _stream = new FileStream(_temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None);
         _stream.Write(new byte[HeaderBytes]);

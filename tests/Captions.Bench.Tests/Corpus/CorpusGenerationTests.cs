@@ -9,10 +9,15 @@ namespace Captions.Bench.Tests.Corpus;
 /// Generated items against the real tools: espeak-ng speech whose word timings are exact, mixes that move words by
 /// exactly the inserted gaps at the asked SNR, sessions of the asked length, and the cache that makes reloads free.
 /// </summary>
-public sealed class CorpusGenerationTests : IDisposable
+public sealed class CorpusGenerationTests : IDisposable, IClassFixture<SharedCorpusCache>
 {
     private const string ThreeWords = "{'id': 'hi', 'synth': {'voice': 'en-us', 'text': 'Good morning, Lisbon!'}}";
-    private readonly CorpusScratch _scratch = new();
+    private readonly CorpusScratch _scratch;
+
+    public CorpusGenerationTests(SharedCorpusCache cache)
+    {
+        _scratch = new CorpusScratch(cache.CacheRoot);
+    }
 
     public void Dispose() => _scratch.Dispose();
 
@@ -27,6 +32,7 @@ public sealed class CorpusGenerationTests : IDisposable
         CorpusItem item = corpus.Items.Should().ContainSingle().Subject;
         item.Should().BeEquivalentTo(new { Id = "hi", Kind = "synthetic", Language = "en", Transcript = "Good morning, Lisbon!", AlignmentSource = "synthesis" });
         item.AudioPath.Should().StartWith(Path.Combine(_scratch.CacheRoot, "corpus", "t", "hi-")).And.EndWith(".wav");
+        File.Exists(Path.ChangeExtension(item.AudioPath, ".words.json")).Should().BeTrue();
         using (WavReader reader = WavReader.Open(item.AudioPath))
         {
             reader.Info.Should().BeEquivalentTo(new { SampleRate = 16000, Channels = 1, BitsPerSample = 16, Encoding = WavEncoding.Pcm });
@@ -155,7 +161,7 @@ public sealed class CorpusGenerationTests : IDisposable
     [Fact]
     public async Task LoadAsync_SecondLoad_ReusesTheCacheWithoutRewriting()
     {
-        _scratch.WriteManifest($"{{'name': 't', 'items': [{ThreeWords}, {{'id': 'n', 'mix': {{'from': 'hi', 'noise': 'pink'}}}}]}}");
+        _scratch.WriteManifest($"{{'name': 't', 'items': [{ThreeWords}, {{'id': 'n', 'mix': {{'from': 'hi', 'noise': 'pink', 'snrDb': 12}}}}]}}");
         BenchCorpus first = await _scratch.LoadAsync();
         DateTime[] written = [.. first.Items.Select(i => File.GetLastWriteTimeUtc(i.AudioPath))];
         _scratch.Progress.Clear();

@@ -12,14 +12,18 @@ internal sealed class CorpusScratch : IDisposable
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("captions-corpus-test-");
 
-    public CorpusScratch()
+    private readonly string? _sharedCacheRoot;
+
+    /// <param name="sharedCacheRoot">A cache kept across the tests of a class, so each does not synthesise again.</param>
+    public CorpusScratch(string? sharedCacheRoot = null)
     {
+        _sharedCacheRoot = sharedCacheRoot;
         Directory.CreateDirectory(CorpusDirectory);
     }
 
     public string CorpusDirectory => Path.Combine(_root.FullName, "corpus");
 
-    public string CacheRoot => Path.Combine(_root.FullName, "cache");
+    public string CacheRoot => _sharedCacheRoot ?? Path.Combine(_root.FullName, "cache");
 
     public string ManifestPath => Path.Combine(CorpusDirectory, "manifest.json");
 
