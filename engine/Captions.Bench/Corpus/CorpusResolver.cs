@@ -362,12 +362,30 @@ internal sealed class CorpusResolver
 
     private async Task<Resolved> ResolveSessionAsync(ItemSpec spec, SessionOrigin session, CancellationToken cancellationToken)
     {
+        // A long session is still worth running without one of its clips: it rotates through the sources that load.
         var sources = new List<Resolved>();
+        var missing = new List<string>();
         foreach (string id in session.From)
         {
             ItemSpec sourceSpec = ManifestReader.Find(spec.Owner, id)!;
-            sources.Add(await ResolveInternalAsync(sourceSpec, cancellationToken).ConfigureAwait(false)
-                ?? throw new CorpusItemException($"its source '{id}' could not be loaded (see above)"));
+            if (await ResolveInternalAsync(sourceSpec, cancellationToken).ConfigureAwait(false) is { } source)
+            {
+                sources.Add(source);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            throw new CorpusItemException($"none of its sources could be loaded ({string.Join(", ", missing)}; see above)");
+        }
+
+        if (missing.Count > 0)
+        {
+            _problems.Add($"{spec.Where}: field 'session.from': built without {string.Join(", ", missing.Select(m => $"'{m}'"))}, which could not be loaded");
         }
 
         string key = Hash($"{GeneratorVersion}|session|{session.SpecJson}|{string.Join('|', sources.Select(s => s.Key))}");

@@ -98,6 +98,28 @@ public sealed class RecordedItemTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_SessionWithAMissingSource_RotatesThroughTheOthers()
+    {
+        _scratch.WriteToneWav("ok.wav", 0.5);
+        _scratch.WriteManifest("""
+            {'name': 't', 'items': [
+              {'id': 'gone', 'audio': 'gone.wav', 'transcript': 'x'},
+              {'id': 'ok', 'audio': 'ok.wav', 'transcript': 'tone'},
+              {'id': 's', 'session': {'from': ['gone', 'ok'], 'minutes': 0.02, 'gapSeconds': 0.25}}]}
+            """);
+
+        BenchCorpus corpus = await _scratch.LoadAsync();
+
+        corpus.Items.Select(i => i.Id).Should().Equal("ok", "s");
+        corpus.Items[1].Transcript.Should().Be("tone tone", "1.2 s needs two 0.5 s clips");
+        corpus.Items[1].DurationSeconds.Should().BeApproximately(1.25, 1e-9);
+        corpus.Items[1].Words.Should().BeNull();
+        corpus.Problems.Should().HaveCount(3);
+        corpus.Problems[1].Should().Contain("item 's': field 'session.from': built without 'gone'");
+        corpus.Problems[2].Should().Contain("item 's': no word timings: its source 'ok' has none");
+    }
+
+    [Fact]
     public async Task LoadAsync_NotAWav_IsAProblem()
     {
         _scratch.WriteFile("a.wav", "this is text");
