@@ -137,7 +137,7 @@ internal sealed class CorpusResolver
         {
             try
             {
-                (source, words) = AlignmentFile.Read(spec.AlignmentFile);
+                (source, words) = WordTimingsFile.Read(spec.AlignmentFile);
                 source ??= "alignment file";
                 if (words is { Count: > 0 } && words[^1].EndSeconds > duration + 0.05)
                 {
@@ -208,7 +208,7 @@ internal sealed class CorpusResolver
                 }
 
                 writer.AppendSilence(Samples(SynthTailSeconds));
-                AlignmentFile.Write(wordsPath, "synthesis", built);
+                WordTimingsFile.Write(wordsPath, "synthesis", built);
                 writer.Complete();
             }
 
@@ -254,7 +254,7 @@ internal sealed class CorpusResolver
         IReadOnlyList<ReferenceWord>? words;
         if (cached)
         {
-            words = AlignmentFile.Read(wordsPath).Words;
+            words = WordTimingsFile.Read(wordsPath).Words;
             CacheHits++;
         }
         else
@@ -355,7 +355,7 @@ internal sealed class CorpusResolver
             words = shifted;
         }
 
-        AlignmentFile.Write(wordsPath, from.AlignmentSource, words);
+        WordTimingsFile.Write(wordsPath, from.AlignmentSource, words);
         Pcm16WavWriter.Write(wavPath, output);
         return words;
     }
@@ -414,7 +414,7 @@ internal sealed class CorpusResolver
         IReadOnlyList<ReferenceWord>? words;
         if (File.Exists(wavPath) && File.Exists(wordsPath))
         {
-            words = AlignmentFile.Read(wordsPath).Words;
+            words = WordTimingsFile.Read(wordsPath).Words;
             CacheHits++;
         }
         else
@@ -442,7 +442,7 @@ internal sealed class CorpusResolver
                     writer.Append(samples);
                 }
 
-                AlignmentFile.Write(wordsPath, CombinedSource(sources), built);
+                WordTimingsFile.Write(wordsPath, CombinedSource(sources), built);
                 writer.Complete();
             }
 
@@ -523,7 +523,7 @@ internal sealed class CorpusResolver
 
         try
         {
-            IReadOnlyList<ReferenceWord>? words = AlignmentFile.Read(wordsPath).Words;
+            IReadOnlyList<ReferenceWord>? words = WordTimingsFile.Read(wordsPath).Words;
             CacheHits++;
             return words;
         }

@@ -8,7 +8,7 @@ namespace Captions.Bench.Corpus;
 /// the alignment files a manifest names and the <c>.words.json</c> the cache keeps beside generated audio. Fields other
 /// than these are ignored, so an aligner may add scores.
 /// </summary>
-internal static class AlignmentFile
+internal static class WordTimingsFile
 {
     /// <summary>The source and words of <paramref name="path"/>; words null when the file says "words": null.</summary>
     /// <exception cref="CorpusItemException">The file is missing, malformed, or its words are out of order.</exception>
