@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using Captions.Bench.Corpus;
+using Captions.Engine.Audio;
+using Captions.Engine.Hosting;
+using Captions.Engine.Metrics;
 
 namespace Captions.Bench.Tests.Corpus;
 
@@ -25,6 +29,38 @@ public sealed class BundledCorpusTests : IDisposable
         corpus.Items.Should().OnlyContain(i => i.Transcript != null && File.Exists(i.AudioPath));
         corpus.Items.Where(i => i.Kind == "synthetic").Should().OnlyContain(i => i.DurationSeconds >= 2.5 && i.DurationSeconds <= 6.5 && i.Words != null);
         corpus.Items.Sum(i => i.DurationSeconds).Should().BeLessThan(180, "a realtime bench replays the default corpus in real time");
+    }
+
+    [Fact]
+    public async Task LoadAsync_DefaultRealItemsWithAlignments_LoadWithoutProblems()
+    {
+        // The default manifest's recordings and their gapped mixes, with evenly spaced stand-in alignments where the
+        // aligner's files will be: proves the gap word indices fit the transcripts and the ids match the file names.
+        JsonObject manifest = JsonNode.Parse(File.ReadAllText(CorpusLoader.DefaultManifestPath))!.AsObject();
+        JsonArray items = manifest["items"]!.AsArray();
+        string[] real = [.. items.Where(i => i!["audio"] is not null).Select(i => (string)i!["id"]!)];
+        var kept = new JsonArray([.. items.Where(i => i!["audio"] is not null || (i["mix"] is { } mix && real.Contains((string)mix["from"]!))).Select(i => i!.DeepClone())]);
+        manifest["items"] = kept;
+        _scratch.WriteManifest(manifest.ToJsonString(), quotes: false);
+        var transcription = ReferenceCorpus.ReadTranscription(Path.Combine(CaptionsPaths.LibriVoxDirectory, ReferenceCorpus.TranscriptionFile)).ToDictionary(p => p.Key, p => p.Value);
+        CorpusLoadOptions options = _scratch.Options;
+        foreach (JsonNode item in kept.Where(i => i!["audio"] is not null)!)
+        {
+            string id = (string)item["id"]!;
+            string audio = (string)item["audio"]! == "{jfk}" ? options.JfkWavPath! : Path.Combine(CaptionsPaths.LibriVoxDirectory, id + ".wav");
+            IReadOnlyList<string> words = WordErrorRate.Normalize((string?)item["transcript"] ?? transcription[id]);
+            double seconds = AudioFile.ReadMono16k(audio).Length / 16000.0, step = (seconds - 0.4) / words.Count;
+            var json = new JsonArray([.. words.Select((w, k) => new JsonObject { ["word"] = w, ["start"] = 0.2 + (k * step), ["end"] = 0.2 + ((k + 0.8) * step) })]);
+            _scratch.WriteFile((string)item["alignment"]!, new JsonObject { ["source"] = "evenly spaced", ["words"] = json }.ToJsonString());
+        }
+
+        BenchCorpus corpus = await CorpusLoader.LoadAsync(_scratch.ManifestPath, options).WaitAsync(CorpusScratch.Timeout);
+
+        corpus.Problems.Should().BeEmpty();
+        corpus.Items.Should().HaveCount(8).And.OnlyContain(i => i.Words != null && i.AlignmentSource == "evenly spaced");
+        CorpusItem jfk = corpus.Items.Single(i => i.Id == "jfk"), noisy = corpus.Items.Single(i => i.Id == "jfk-noisy");
+        noisy.DurationSeconds.Should().BeApproximately(jfk.DurationSeconds + 3.5, 1e-9);
+        noisy.Words![5].StartSeconds.Should().BeApproximately(jfk.Words![5].StartSeconds + 2.0, 1e-9, "2 s are inserted after 'americans'");
     }
 
     [Fact]

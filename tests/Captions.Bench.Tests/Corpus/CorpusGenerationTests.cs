@@ -176,6 +176,23 @@ public sealed class CorpusGenerationTests : IDisposable, IClassFixture<SharedCor
     }
 
     [Fact]
+    public async Task LoadAsync_TwoFreshCaches_BuildIdenticalFiles()
+    {
+        const string Manifest = "{'name': 't', 'items': [{'id': 'w', 'synth': {'voice': 'de', 'text': 'Guten Tag'}}, {'id': 'n', 'mix': {'from': 'w', 'noise': 'pink', 'gaps': [{'after': 0, 'seconds': 0.3}]}}]}";
+        using var other = new CorpusScratch();
+        _scratch.WriteManifest(Manifest);
+        other.WriteManifest(Manifest);
+
+        BenchCorpus first = await _scratch.LoadAsync(), second = await other.LoadAsync();
+
+        second.Items.Select(i => Path.GetFileName(i.AudioPath)).Should().Equal(first.Items.Select(i => Path.GetFileName(i.AudioPath)));
+        for (int i = 0; i < 2; i++)
+        {
+            File.ReadAllBytes(second.Items[i].AudioPath).Should().Equal(File.ReadAllBytes(first.Items[i].AudioPath), "generation is deterministic");
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_ChangedText_BuildsANewCacheFile()
     {
         _scratch.WriteManifest($"{{'name': 't', 'items': [{ThreeWords}]}}");
