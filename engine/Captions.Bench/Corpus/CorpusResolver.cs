@@ -170,8 +170,7 @@ internal sealed class CorpusResolver
         string key = Hash($"{GeneratorVersion}|synth|{synth.SpecJson}|{language}|espeak-ng {_espeak.Version}");
         string wavPath = CachePath(spec, key, ".wav");
         string wordsPath = CachePath(spec, key, ".words.json");
-        IReadOnlyList<ReferenceWord>? words = ReadCachedWords(wavPath, wordsPath);
-        if (words is null)
+        if (!TryReadCache(wavPath, wordsPath, out IReadOnlyList<ReferenceWord>? words) || words is null)
         {
             var units = SpeechUnits.Split(synth.Text, language);
             Report($"corpus: synthesising {spec.Id} (espeak-ng -v {synth.Voice}, {units.Count} words)");
@@ -250,14 +249,7 @@ internal sealed class CorpusResolver
         string key = Hash($"{GeneratorVersion}|mix|{mix.SpecJson}|{source.Key}");
         string wavPath = CachePath(spec, key, ".wav");
         string wordsPath = CachePath(spec, key, ".words.json");
-        bool cached = File.Exists(wavPath) && File.Exists(wordsPath);
-        IReadOnlyList<ReferenceWord>? words;
-        if (cached)
-        {
-            words = WordTimingsFile.Read(wordsPath).Words;
-            CacheHits++;
-        }
-        else
+        if (!TryReadCache(wavPath, wordsPath, out IReadOnlyList<ReferenceWord>? words))
         {
             string what = string.Join(", ", new[]
             {
@@ -411,13 +403,7 @@ internal sealed class CorpusResolver
             plan.Add(next);
         }
 
-        IReadOnlyList<ReferenceWord>? words;
-        if (File.Exists(wavPath) && File.Exists(wordsPath))
-        {
-            words = WordTimingsFile.Read(wordsPath).Words;
-            CacheHits++;
-        }
-        else
+        if (!TryReadCache(wavPath, wordsPath, out IReadOnlyList<ReferenceWord>? words))
         {
             Report($"corpus: building {spec.Id} ({session.Minutes.ToString(CultureInfo.InvariantCulture)} min from {sources.Count} items, {plan.Count} clips)");
             var audio = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -514,23 +500,26 @@ internal sealed class CorpusResolver
         return null;
     }
 
-    private IReadOnlyList<ReferenceWord>? ReadCachedWords(string wavPath, string wordsPath)
+    /// <summary>A cache hit: both files exist and the words file reads; a damaged entry is a miss and is rebuilt.</summary>
+    private bool TryReadCache(string wavPath, string wordsPath, out IReadOnlyList<ReferenceWord>? words)
     {
+        words = null;
         if (!File.Exists(wavPath) || !File.Exists(wordsPath))
         {
-            return null;
+            return false;
         }
 
         try
         {
-            IReadOnlyList<ReferenceWord>? words = WordTimingsFile.Read(wordsPath).Words;
-            CacheHits++;
-            return words;
+            words = WordTimingsFile.Read(wordsPath).Words;
         }
         catch (CorpusItemException)
         {
-            return null; // A damaged cache entry is rebuilt.
+            return false;
         }
+
+        CacheHits++;
+        return true;
     }
 
     private static string ReadLanguage(ItemSpec spec) => ManifestReader.LanguageOf(spec);

@@ -176,6 +176,25 @@ public sealed class CorpusGenerationTests : IDisposable, IClassFixture<SharedCor
     }
 
     [Fact]
+    public async Task LoadAsync_DamagedCacheEntry_IsRebuilt()
+    {
+        _scratch.WriteManifest($"{{'name': 't', 'items': [{ThreeWords}, {{'id': 'g', 'mix': {{'from': 'hi', 'gaps': [{{'after': 0, 'seconds': 0.2}}]}}}}]}}");
+        BenchCorpus first = await _scratch.LoadAsync();
+        foreach (CorpusItem item in first.Items)
+        {
+            File.WriteAllText(Path.ChangeExtension(item.AudioPath, ".words.json"), "{\"words\": [");
+        }
+
+        _scratch.Progress.Clear();
+
+        BenchCorpus second = await _scratch.LoadAsync();
+
+        second.Problems.Should().BeEmpty();
+        second.Items.Select(i => i.Words).Should().BeEquivalentTo(first.Items.Select(i => i.Words), o => o.WithStrictOrdering());
+        _scratch.Progress.Should().Contain(l => l.Contains("synthesising hi")).And.Contain(l => l.Contains("mixing g"));
+    }
+
+    [Fact]
     public async Task LoadAsync_TwoFreshCaches_BuildIdenticalFiles()
     {
         const string Manifest = "{'name': 't', 'items': [{'id': 'w', 'synth': {'voice': 'de', 'text': 'Guten Tag'}}, {'id': 'n', 'mix': {'from': 'w', 'noise': 'pink', 'gaps': [{'after': 0, 'seconds': 0.3}]}}]}";
