@@ -105,7 +105,7 @@ public sealed class BenchRunner
             List<ICaptionSink> sinks = [recorder];
             if (driven is null)
             {
-                sinks.AddRange(backends.CreateSinks(clock, presented));
+                sinks.AddRange(await backends.CreateSinksAsync(clock, presented, stopToken).ConfigureAwait(false));
             }
 
             var options = new ConversationOptions

@@ -32,5 +32,5 @@ public interface IBenchBackends : IAsyncDisposable
     /// Extra outputs for one item, e.g. a display whose first-presented frames go to <paramref name="presented"/>;
     /// the pipeline completes and disposes them.
     /// </summary>
-    IReadOnlyList<ICaptionSink> CreateSinks(PipelineClock clock, PresentedLog presented);
+    ValueTask<IReadOnlyList<ICaptionSink>> CreateSinksAsync(PipelineClock clock, PresentedLog presented, CancellationToken cancellationToken);
 }

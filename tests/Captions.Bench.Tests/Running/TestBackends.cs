@@ -26,7 +26,8 @@ internal sealed class TestBackends(ISpeechRecognizer recognizer) : IBenchBackend
 
     public IVoiceActivityDetector CreateDetector() => new EnergyVoiceActivityDetector();
 
-    public IReadOnlyList<ICaptionSink> CreateSinks(PipelineClock clock, PresentedLog presented) => [];
+    public ValueTask<IReadOnlyList<ICaptionSink>> CreateSinksAsync(PipelineClock clock, PresentedLog presented, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ICaptionSink>>([]);
 
     public ValueTask DisposeAsync()
     {
