@@ -48,7 +48,7 @@ internal static class StageChart
         {
             var row = rows[i];
             double top = plot.PlotTop + 6 + (i * RowHeight);
-            plot.Text(plot.PlotLeft - 8, top + 15, row.Configuration.Name, "text-anchor=\"end\" font-size=\"12\"");
+            plot.Text(plot.PlotLeft - 8, top + 15, row.Configuration.Name, "text-anchor=\"end\"", fontSize: 12);
             double start = 0;
             foreach ((string stage, double? seconds, string color) in new[]
             {

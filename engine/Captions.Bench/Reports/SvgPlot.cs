@@ -117,8 +117,8 @@ internal sealed class SvgPlot
 
     public void Raw(string svg) => _body.Append(svg);
 
-    public void Text(double x, double y, string text, string attributes = "") =>
-        _body.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{F(y)}\" font-size=\"11\" {attributes}>{Escape(text)}</text>");
+    public void Text(double x, double y, string text, string attributes = "", double fontSize = 11) =>
+        _body.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{F(y)}\" font-size=\"{F(fontSize)}\" {attributes}>{Escape(text)}</text>");
 
     /// <summary>A rectangle in pixel coordinates, with an optional tooltip (escaped).</summary>
     public void Rect(double x, double y, double width, double height, string color, string? tooltip = null, string attributes = "")

@@ -48,7 +48,7 @@ internal static class TimelineChart
         plot.Legend(legend);
 
         double top = plot.PlotTop + 6;
-        plot.Text(plot.PlotLeft - 8, top + 20, "reference", "text-anchor=\"end\" font-size=\"12\"");
+        plot.Text(plot.PlotLeft - 8, top + 20, "reference", "text-anchor=\"end\"", fontSize: 12);
         if (withReference.Reference.Count == 0)
         {
             plot.Text(plot.PlotLeft + 6, top + 20, "no data: this item has no aligned reference words");
@@ -65,7 +65,7 @@ internal static class TimelineChart
             // About 6 px per character at 10 px: label only the words that fit.
             if (x1 - x0 >= (6 * word.Word.Length) + 2)
             {
-                plot.Text((x0 + x1) / 2, top + 23, word.Word, "text-anchor=\"middle\" font-size=\"10\"");
+                plot.Text((x0 + x1) / 2, top + 23, word.Word, "text-anchor=\"middle\"", fontSize: 10);
             }
         }
 
@@ -73,7 +73,7 @@ internal static class TimelineChart
         {
             var run = runs[r];
             double rowTop = top + ((r + 1) * RowHeight);
-            plot.Text(plot.PlotLeft - 8, rowTop + 20, run.Configuration.Name, "text-anchor=\"end\" font-size=\"12\"");
+            plot.Text(plot.PlotLeft - 8, rowTop + 20, run.Configuration.Name, "text-anchor=\"end\"", fontSize: 12);
             var shown = run.Item.Emissions.Where(e => e.ShownSeconds <= window).ToList();
             if (shown.Count == 0)
             {

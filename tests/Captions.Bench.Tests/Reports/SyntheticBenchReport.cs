@@ -67,10 +67,16 @@ internal static class SyntheticBenchReport
         long nextId = 1;
         double nextCommit = 3;
         int committedWords = 0;
-        for (double t = partialStep; t <= seconds; t += partialStep)
+        int heard = 0;
+        for (int step = 1; step * partialStep <= seconds + 1e-9; step++)
         {
+            double t = step * partialStep;
             bool commit = t >= nextCommit;
-            int heard = reference.Count(w => w.EndSeconds <= t);
+            while (heard < reference.Count && reference[heard].EndSeconds <= t)
+            {
+                heard++;
+            }
+
             string text = string.Join(' ', reference.Skip(committedWords).Take(heard - committedWords).Select(w => w.Word));
             if (hostileText is not null && emissions.Count == 1)
             {
@@ -89,12 +95,27 @@ internal static class SyntheticBenchReport
             }
         }
 
-        var lags = reference.Select((w, i) =>
+        // Words and emissions are both in time order: walk them together.
+        var lags = new List<WordLagSample>(reference.Count);
+        int firstShown = 0, firstCommitted = 0;
+        for (int i = 0; i < reference.Count; i++)
         {
-            EmissionSample? shown = emissions.FirstOrDefault(e => e.CapturedSeconds >= w.EndSeconds);
-            EmissionSample? committed = emissions.FirstOrDefault(e => e.Committed && e.CapturedSeconds >= w.EndSeconds);
-            return new WordLagSample(i, w, shown?.ShownSeconds - w.EndSeconds, committed?.ShownSeconds - w.EndSeconds);
-        }).ToList();
+            ReferenceWord w = reference[i];
+            while (firstShown < emissions.Count && emissions[firstShown].CapturedSeconds < w.EndSeconds)
+            {
+                firstShown++;
+            }
+
+            firstCommitted = Math.Max(firstCommitted, firstShown);
+            while (firstCommitted < emissions.Count && !emissions[firstCommitted].Committed)
+            {
+                firstCommitted++;
+            }
+
+            double? shown = firstShown < emissions.Count ? emissions[firstShown].ShownSeconds - w.EndSeconds : null;
+            double? committed = firstCommitted < emissions.Count ? emissions[firstCommitted].ShownSeconds - w.EndSeconds : null;
+            lags.Add(new WordLagSample(i, w, shown, committed));
+        }
 
         var errors = new WordErrorCounts(random.Next(0, 3), random.Next(0, 2), random.Next(0, 2), reference.Count);
         var stages = new StageTimes(seconds * 0.01, seconds * (0.2 + (asrDelay / 2)), seconds * 0.05);
