@@ -26,7 +26,7 @@ public static class BenchHtmlWriter
         h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ccc}h3{font-size:14px;margin:14px 0 4px}
         table{border-collapse:collapse;font-size:12px;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 6px}
         td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f0f0f0}
-        .meta,.caption{color:#555;font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:12px}svg{display:block;max-width:100%;height:auto}
+        .meta,.caption{color:#555;font-size:12px}ul.notes{font-size:13px}.charts{display:flex;flex-wrap:wrap;gap:12px}svg{display:block;max-width:100%;height:auto}
         """;
 
     public static string Render(BenchReport report)

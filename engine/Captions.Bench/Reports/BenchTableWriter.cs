@@ -32,7 +32,7 @@ public static class BenchTableWriter
 
         console.Write(new Text($"Bench {report.Corpus} ({report.Mode}), {report.Started:yyyy-MM-dd HH:mm:ss} UTC{report.Started:zzz}, {report.Machine}"));
         console.WriteLine();
-        console.Write(ConfigurationTable(report));
+        console.Write(ConfigurationTable(report, console.Profile.Width));
         if (report.Peers.Count > 0)
         {
             console.Write(PeerTable(report));
@@ -88,24 +88,52 @@ public static class BenchTableWriter
         ReportFormat.Ratio(comparison.CpuOverOursAsr),
     ];
 
-    private static Table ConfigurationTable(BenchReport report)
+    private static Table ConfigurationTable(BenchReport report, int consoleWidth)
     {
-        var table = new Table()
-            .Border(TableBorder.Rounded)
-            .Title("Configurations: latencies (first partial .. presented p50, AL, LAAL) in ms; RTF = busy or wall s / audio s; missing = words never shown / reference words");
-        AddColumns(table, ConfigurationColumns);
-        foreach (ConfigurationRun configuration in report.Configurations)
+        const string title = "Configurations: latencies (first partial .. presented p50, AL, LAAL) in ms; RTF = busy or wall s / audio s; missing = words never shown / reference words";
+        List<IReadOnlyList<string>> rows = report.Configurations.Select(ConfigurationRow).ToList();
+        if (rows.Count == 0)
         {
-            table.AddRow(ConfigurationRow(configuration).Select(Cell));
+            rows.Add(ConfigurationColumns.Select((_, i) => i == 0 ? "(no configuration ran)" : ReportFormat.Missing).ToList());
         }
 
-        if (report.Configurations.Count == 0)
+        if (WidthNeeded(ConfigurationColumns, rows) <= consoleWidth)
         {
-            table.AddRow(ConfigurationColumns.Select((_, i) => Cell(i == 0 ? "(no configuration ran)" : ReportFormat.Missing)));
+            var table = new Table().Border(TableBorder.Rounded).Title(title);
+            AddColumns(table, ConfigurationColumns);
+            foreach (IReadOnlyList<string> row in rows)
+            {
+                table.AddRow(row.Select(Cell));
+            }
+
+            return table;
         }
 
-        return table;
+        // Sixteen columns need ~150 characters; squeezed into 80 every cell wraps into unreadable slivers. A narrow
+        // terminal gets the same numbers with configurations as columns and metrics as rows.
+        var transposed = new Table().Border(TableBorder.Rounded).Title(title);
+        transposed.AddColumn(new TableColumn(new Text("metric")).LeftAligned());
+        foreach (IReadOnlyList<string> row in rows)
+        {
+            transposed.AddColumn(new TableColumn(new Text(row[0])).RightAligned());
+        }
+
+        for (int metric = 1; metric < ConfigurationColumns.Count; metric++)
+        {
+            transposed.AddRow(rows.Select(r => r[metric]).Prepend(ConfigurationColumns[metric]).Select(Cell));
+        }
+
+        return transposed;
     }
+
+    /// <summary>
+    /// Characters a table needs with headings wrapped at their spaces: per column the longest heading word or cell,
+    /// plus a space each side and a border.
+    /// </summary>
+    private static int WidthNeeded(IReadOnlyList<string> headings, IReadOnlyList<IReadOnlyList<string>> rows) =>
+        1 + headings.Select((heading, i) => Math.Max(
+            heading.Split(' ').Max(word => word.Length),
+            rows.Max(row => row[i].Length)) + 3).Sum();
 
     private static Table PeerTable(BenchReport report)
     {
@@ -125,7 +153,8 @@ public static class BenchTableWriter
     {
         for (int i = 0; i < headings.Count; i++)
         {
-            var column = new TableColumn(new Text(headings[i]));
+            // Headings break at their spaces so a column is as wide as its numbers, not its heading.
+            var column = new TableColumn(new Text(headings[i].Replace(' ', '\n')));
             table.AddColumn(i == 0 ? column.LeftAligned() : column.RightAligned());
         }
     }

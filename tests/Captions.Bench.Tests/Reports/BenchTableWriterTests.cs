@@ -99,6 +99,22 @@ public sealed class BenchTableWriterTests
             .And.Contain("- default / broken: no transcript: WER skipped");
     }
 
+    [Fact]
+    public void Write_NarrowTerminal_PrintsConfigurationsAsColumnsWithTheSameNumbers()
+    {
+        var fast = new ConfigurationRun("fast", "sphinx", [], new RunMetrics { FirstShownP50 = 0.85, CommitP95 = 3.75, ReferenceWords = 10, MissingWords = 1 });
+        var slow = new ConfigurationRun("slow", "whisper", [], new RunMetrics { FirstShownP50 = 1.5 });
+        BenchReport report = Report([fast, slow]);
+
+        string output = Capture(report, width: 80);
+
+        output.Split('\n').Should().OnlyContain(line => line.Length <= 80);
+        Cells(Line(output, "metric")).Should().Equal("metric", "fast", "slow");
+        Cells(Line(output, "shown p50")).Should().Equal("shown p50", "850", "1500");
+        Cells(Line(output, "commit p95")).Should().Equal("commit p95", "3750", "-");
+        Cells(Line(output, "missing words")).Should().Equal("missing words", "1/10", "-");
+    }
+
     private static BenchReport Report(IReadOnlyList<ConfigurationRun> configurations) => new()
     {
         Corpus = "unit",
@@ -121,7 +137,7 @@ public sealed class BenchTableWriterTests
         Metrics = new RunMetrics(),
     };
 
-    private static string Capture(BenchReport report)
+    private static string Capture(BenchReport report, int width = 400)
     {
         var writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -130,8 +146,8 @@ public sealed class BenchTableWriterTests
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
         });
-        // Wide enough that no cell wraps, so each row is one line.
-        console.Profile.Width = 400;
+        // 400: wide enough that no cell wraps, so each row is one line.
+        console.Profile.Width = width;
         BenchTableWriter.Write(report, console);
         return writer.ToString();
     }
