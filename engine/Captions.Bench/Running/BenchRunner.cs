@@ -61,6 +61,12 @@ public sealed class BenchRunner
                     continue;
                 }
 
+                if (backends.Languages is { } languages && !languages.Contains(item.Language))
+                {
+                    runs.Add(NotRun(item, $"the {backends.Recognizer.Name} recogniser is set to hear {string.Join('/', languages)}, this item is {item.Language}") with { Status = "skipped" });
+                    continue;
+                }
+
                 _progress($"bench: {configuration.Name}: {item.Id} ({item.DurationSeconds:0.0} s, {(_mode == BenchMode.RealTime ? "real time" : "driven clock")})");
                 var outcome = await ReplayAsync(backends, item, stopToken).ConfigureAwait(false);
                 var analysed = ItemAnalyzer.Analyze(item, outcome);

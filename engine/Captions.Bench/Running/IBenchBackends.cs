@@ -17,6 +17,12 @@ public interface IBenchBackends : IAsyncDisposable
 
     ISpeechRecognizer Recognizer { get; }
 
+    /// <summary>
+    /// Languages the recogniser is set to hear (ISO 639-1), or null for any (language detection). Items in other
+    /// languages are skipped with a note: an English-only model fed Spanish measures nothing useful.
+    /// </summary>
+    IReadOnlySet<string>? Languages { get; }
+
     /// <summary>Null: captions stay in the spoken language.</summary>
     ITranslator? Translator { get; }
 

@@ -126,7 +126,7 @@ internal sealed class BenchHost(CliContext context)
         }));
         WriteReports(report, outputDirectory, quiet: false);
 
-        var incomplete = runs.SelectMany(r => r.Items).Count(i => i.Status != "ok");
+        var incomplete = runs.SelectMany(r => r.Items).Count(i => i.Status is "failed" or "not run");
         if (incomplete > 0 || corpus.Problems.Count > 0)
         {
             context.Error.WriteLine($"captions: bench incomplete: {incomplete} item run(s) failed or did not run, {corpus.Problems.Count} corpus problem(s); the reports hold what completed");

@@ -49,6 +49,13 @@ internal sealed class CliBenchBackends : IBenchBackends
 
     public ISpeechRecognizer Recognizer { get; }
 
+    public IReadOnlySet<string>? Languages => Recognizer.Name switch
+    {
+        "sphinx" => new HashSet<string>(["en"]),
+        _ when _settings.Whisper.Language == "auto" => null,
+        _ => new HashSet<string>([_settings.Whisper.Language]),
+    };
+
     public ITranslator? Translator { get; }
 
     public TranslatorStageOptions? Translation { get; }

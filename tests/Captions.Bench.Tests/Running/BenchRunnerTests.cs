@@ -120,4 +120,21 @@ public sealed class BenchRunnerTests
             File.Delete(bad);
         }
     }
+
+    [Fact]
+    public async Task RunAsync_ItemInALanguageTheRecogniserDoesNotHear_IsSkippedWithTheReason()
+    {
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var english = LibriVox(1)[0];
+        var spanish = english with { Id = "es-clip", Language = "es" };
+        var configuration = new BenchConfiguration("en-only", _ =>
+            ValueTask.FromResult<IBenchBackends>(new TestBackends(new SphinxRecognizer()) { Languages = new HashSet<string> { "en" } }));
+
+        var run = await new BenchRunner(BenchMode.Driven).RunAsync(configuration, [spanish, english], timeout.Token);
+
+        run.Items[0].Status.Should().Be("skipped");
+        run.Items[0].Error.Should().Contain("en").And.Contain("es");
+        run.Items[1].Status.Should().Be("ok");
+        run.Summary.Versions.Should().Be(run.Items[1].Metrics.Versions, "a skipped item adds nothing to the summary");
+    }
 }

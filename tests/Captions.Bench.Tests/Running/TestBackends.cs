@@ -15,6 +15,8 @@ internal sealed class TestBackends(ISpeechRecognizer recognizer) : IBenchBackend
 
     public ISpeechRecognizer Recognizer { get; } = recognizer;
 
+    public IReadOnlySet<string>? Languages { get; init; }
+
     public ITranslator? Translator => null;
 
     public TranslatorStageOptions? Translation => null;
