@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Captions.Engine.Metrics.Latency;
 
@@ -13,6 +14,9 @@ namespace Captions.Bench.Alignment;
 /// </summary>
 public sealed class AlignmentFile
 {
+    // Files, not HTML: "+" and non-ASCII letters stay readable instead of \u escapes.
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private AlignmentFile(string source, IReadOnlyList<ReferenceWord> words)
     {
         Source = source;
@@ -96,7 +100,7 @@ public sealed class AlignmentFile
         }
 
         var text = new StringBuilder();
-        text.Append("{\"source\": ").Append(JsonSerializer.Serialize(source)).Append(", \"words\": [");
+        text.Append("{\"source\": ").Append(JsonSerializer.Serialize(source, s_json)).Append(", \"words\": [");
         for (int i = 0; i < words.Count; i++)
         {
             ReferenceWord word = words[i];
@@ -108,7 +112,7 @@ public sealed class AlignmentFile
             }
 
             text.Append(i == 0 ? "\n  " : ",\n  ")
-                .Append("{\"word\": ").Append(JsonSerializer.Serialize(word.Word))
+                .Append("{\"word\": ").Append(JsonSerializer.Serialize(word.Word, s_json))
                 .Append(", \"start\": ").Append(Seconds(word.StartSeconds))
                 .Append(", \"end\": ").Append(Seconds(word.EndSeconds))
                 .Append('}');
