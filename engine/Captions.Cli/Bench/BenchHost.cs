@@ -118,12 +118,19 @@ internal sealed class BenchHost(CliContext context)
         }
 
         var report = Report();
-        BenchTableWriter.Write(report, AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(context.Output),
             Ansi = context.OutputIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = context.OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        }));
+        });
+        if (!context.OutputIsTerminal)
+        {
+            // Redirected to a file or a CI log: no terminal to fit, so keep names whole rather than wrapped at 80.
+            console.Profile.Width = 200;
+        }
+
+        BenchTableWriter.Write(report, console);
         WriteReports(report, outputDirectory, quiet: false);
 
         var incomplete = runs.SelectMany(r => r.Items).Count(i => i.Status is "failed" or "not run");
