@@ -222,8 +222,12 @@ internal sealed class BenchHost(CliContext context)
         List<(string Name, CaptionsSettings Settings)> configurations, List<ConfigurationRun> runs, IReadOnlyList<CorpusItem> items, CancellationToken stopToken)
     {
         var peers = new List<PeerRun>();
+        // Peers run the items the configuration they are compared with ran: a ratio needs both sides.
+        static List<CorpusItem> RanBy(ConfigurationRun run, IReadOnlyList<CorpusItem> items) =>
+            [.. items.Where(i => run.Items.Any(r => r.Id == i.Id && r.Status is "ok" or "failed"))];
+
         var sphinxConfig = runs.FirstOrDefault(r => r.Description.StartsWith("sphinx", StringComparison.Ordinal));
-        var english = items.Where(i => i.Language == "en").ToList();
+        var english = RanBy(sphinxConfig ?? runs[0], items).Where(i => i.Language == "en").ToList();
         if (english.Count > 0)
         {
             Progress($"bench: peer {PocketSphinxPeer.PeerName} on {english.Count} English items");
@@ -245,9 +249,9 @@ internal sealed class BenchHost(CliContext context)
             }
 
             var threads = settings.Whisper.Threads > 0 ? settings.Whisper.Threads : Math.Clamp(Environment.ProcessorCount, 1, 4);
-            Progress($"bench: peer {WhisperCliPeer.PeerName} on {items.Count} items with {Path.GetFileName(model)}");
-            peers.Add(await new WhisperCliPeer(model, threads).RunAsync(items, runs[i].Name, stopToken));
-            break;
+            var ran = RanBy(runs[i], items);
+            Progress($"bench: peer {WhisperCliPeer.PeerName} on {ran.Count} items with {Path.GetFileName(model)}");
+            peers.Add(await new WhisperCliPeer(model, threads).RunAsync(ran, runs[i].Name, stopToken));
         }
 
         return peers;

@@ -31,7 +31,7 @@ internal static class BenchCommand
         var items = new Option<string?>("--items") { Description = "Only these corpus items: comma-separated ids or id prefixes" };
         var peers = new Option<string?>("--peers")
         {
-            Description = "auto: pocketsphinx_continuous, plus whisper-cli with the same model when a configuration uses whisper (default); none",
+            Description = "auto: pocketsphinx_continuous, plus whisper-cli with the same model for each configuration that uses whisper (default); none",
         };
         peers.AcceptOnlyFromAmong("auto", "none");
         var display = new Option<string?>("--display")
