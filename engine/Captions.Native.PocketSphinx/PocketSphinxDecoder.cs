@@ -111,14 +111,77 @@ public sealed unsafe class PocketSphinxDecoder : IDisposable
     }
 
     /// <summary>Decodes audio of the current utterance. Returns the number of frames searched.</summary>
-    public int ProcessRaw(ReadOnlySpan<short> samples)
+    public int ProcessRaw(ReadOnlySpan<short> samples) => ProcessRaw(samples, fullUtterance: false);
+
+    /// <summary>
+    /// Decodes audio of the current utterance. With <paramref name="fullUtterance"/> the samples must be the whole
+    /// utterance in one call: pocketsphinx then normalises the cepstra over all of it (batch CMN) instead of with a
+    /// running estimate, which is what offline decoding and alignment want. Returns the number of frames searched.
+    /// </summary>
+    public int ProcessRaw(ReadOnlySpan<short> samples, bool fullUtterance)
     {
         ThrowIfDisposed();
         ThrowIfNotInUtterance();
         using NativeLog.Scope scope = NativeLog.Enter(_logger);
         fixed (short* data = samples)
         {
-            return Check(NativeMethods.PsProcessRaw(_handle, data, (nuint)samples.Length, noSearch: 0, fullUtterance: 0), "ps_process_raw");
+            return Check(NativeMethods.PsProcessRaw(_handle, data, (nuint)samples.Length, noSearch: 0, fullUtterance: fullUtterance ? 1 : 0), "ps_process_raw");
+        }
+    }
+
+    /// <summary>
+    /// Replaces the search with a JSGF grammar (e.g. one sentence, for forced alignment) and activates it: the
+    /// next utterance is decoded as a path through the grammar. Only between utterances. The grammar's words must
+    /// be in the dictionary; with the default <c>-fsgusefiller yes</c> silence and noise fillers may occur between
+    /// any two words.
+    /// </summary>
+    /// <param name="name">The search's name; setting the same name again replaces that search.</param>
+    /// <param name="jsgf">The grammar text, starting with <c>#JSGF V1.0;</c> and with one public rule.</param>
+    /// <exception cref="PocketSphinxException">The grammar does not parse or names a word that is not in the dictionary (the message has pocketsphinx's reason).</exception>
+    public void SetJsgfGrammar(string name, string jsgf)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(jsgf);
+        ThrowIfDisposed();
+        if (InUtterance)
+        {
+            throw new InvalidOperationException("The search cannot change during an utterance: call EndUtterance first.");
+        }
+
+        using NativeLog.Scope scope = NativeLog.Enter(_logger);
+        if (NativeMethods.PsSetJsgfString(_handle, name, jsgf) < 0)
+        {
+            throw new PocketSphinxException($"pocketsphinx rejected the JSGF grammar '{name}': {NativeLog.Errors ?? "no reason logged"}");
+        }
+
+        // ps_set_jsgf_string only adds the search; replacing a search of the same name frees the old one, so the
+        // decoder must point at the new one before anything else runs.
+        Check(NativeMethods.PsSetSearch(_handle, name), "ps_set_search");
+    }
+
+    /// <summary>
+    /// The pronunciation of <paramref name="word"/> in the loaded dictionary as space-separated phones
+    /// ("HH AH L OW"), or null when the dictionary does not have the word. Case-sensitive, as the dictionary is
+    /// (cmudict-en-us is lower case); alternates are separate entries ("read(2)").
+    /// </summary>
+    public string? LookupPronunciation(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ThrowIfDisposed();
+        using NativeLog.Scope scope = NativeLog.Enter(_logger);
+        byte* phones = NativeMethods.PsLookupWord(_handle, word);
+        if (phones is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8((nint)phones);
+        }
+        finally
+        {
+            NativeMethods.CkdFree(phones);
         }
     }
 

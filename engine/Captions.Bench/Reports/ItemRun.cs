@@ -14,7 +14,10 @@ public sealed record ItemRun
 
     public required double AudioSeconds { get; init; }
 
-    /// <summary>"ok", "failed" (the backend failed mid-run: samples up to the failure are kept) or "not run".</summary>
+    /// <summary>
+    /// "ok", "failed" (the backend failed mid-run: samples up to the failure are kept), "not run" (engines did not
+    /// load, or the run was stopped) or "skipped" (the item's language is not one the recogniser is set to hear).
+    /// </summary>
     public required string Status { get; init; }
 
     public string? Error { get; init; }

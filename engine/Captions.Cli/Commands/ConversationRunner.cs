@@ -74,25 +74,14 @@ internal sealed class ConversationRunner
                 _context.Error.WriteLine($"captions: {vadNotice}");
             }
 
-            var spoken = recognizer.Name == "whisper" ? _settings.Whisper.Language : "en";
+            var spoken = SpokenLanguage(_settings, recognizer.Name);
             translator = new TranslationEngines(_context, _settings).Create(spoken, out var mtNotice);
             if (mtNotice is not null)
             {
                 _context.Error.WriteLine($"captions: {mtNotice}");
             }
 
-            Engine.Translation.TranslatorStageOptions? translation = null;
-            if (translator is not null)
-            {
-                translation = new Engine.Translation.TranslatorStageOptions
-                {
-                    SourceLanguage = _settings.Translation.From == "auto" ? spoken : _settings.Translation.From,
-                    TargetLanguage = _settings.Translation.To!,
-                    PartialInterval = TimeSpan.FromMilliseconds(_settings.Translation.PartialIntervalMs),
-                    CommittedTimeout = TimeSpan.FromMilliseconds(_settings.Translation.CommittedTimeoutMs),
-                    Glossary = _settings.Translation.Glossary is { } glossary ? Engine.Translation.Glossary.Load(glossary) : Engine.Translation.Glossary.Empty,
-                };
-            }
+            var translation = translator is null ? null : TranslationOptions(_settings, spoken);
 
             if (request.Terminal)
             {
@@ -152,13 +141,7 @@ internal sealed class ConversationRunner
                 Translator = translator,
                 Translation = translation,
                 Logger = _context.LoggerFactory.CreateLogger("Captions.Translation"),
-                Segmenter = new SpeechSegmenterOptions
-                {
-                    MinSpeech = TimeSpan.FromMilliseconds(_settings.Vad.MinSpeechMs),
-                    Hangover = TimeSpan.FromMilliseconds(_settings.Vad.HangoverMs),
-                    PreRoll = TimeSpan.FromMilliseconds(_settings.Vad.PreRollMs),
-                    MaxUtterance = TimeSpan.FromSeconds(_settings.Vad.MaxUtteranceSeconds),
-                },
+                Segmenter = SegmenterOptions(_settings),
             };
 
             // From here the pipeline's output stage owns the sinks: it completes and disposes them however the run ends.
@@ -199,6 +182,28 @@ internal sealed class ConversationRunner
             }
         }
     }
+
+    /// <summary>The language the configured recogniser hears (whisper's setting; pocketsphinx is English only).</summary>
+    internal static string SpokenLanguage(CaptionsSettings settings, string recognizer) => recognizer == "whisper" ? settings.Whisper.Language : "en";
+
+    /// <summary>The translator stage's options from settings (the translator itself comes from <see cref="TranslationEngines"/>).</summary>
+    internal static Engine.Translation.TranslatorStageOptions TranslationOptions(CaptionsSettings settings, string spoken) => new()
+    {
+        SourceLanguage = settings.Translation.From == "auto" ? spoken : settings.Translation.From,
+        TargetLanguage = settings.Translation.To!,
+        PartialInterval = TimeSpan.FromMilliseconds(settings.Translation.PartialIntervalMs),
+        CommittedTimeout = TimeSpan.FromMilliseconds(settings.Translation.CommittedTimeoutMs),
+        Glossary = settings.Translation.Glossary is { } glossary ? Engine.Translation.Glossary.Load(glossary) : Engine.Translation.Glossary.Empty,
+    };
+
+    /// <summary>The VAD segmenter's options from settings.</summary>
+    internal static SpeechSegmenterOptions SegmenterOptions(CaptionsSettings settings) => new()
+    {
+        MinSpeech = TimeSpan.FromMilliseconds(settings.Vad.MinSpeechMs),
+        Hangover = TimeSpan.FromMilliseconds(settings.Vad.HangoverMs),
+        PreRoll = TimeSpan.FromMilliseconds(settings.Vad.PreRollMs),
+        MaxUtterance = TimeSpan.FromSeconds(settings.Vad.MaxUtteranceSeconds),
+    };
 
     private IAudioSource OpenSource(string input, PipelineClock clock)
     {

@@ -86,7 +86,7 @@ internal sealed class SpeechEngines
     }
 
     /// <summary>The Whisper model to use, or null with the reason none applies.</summary>
-    private string? FindWhisperModel(out string why)
+    internal string? FindWhisperModel(out string why)
     {
         var store = ModelsCommand.OpenStore(_context, _settings);
         if (_settings.Whisper.Model is { Length: > 0 } named)

@@ -1,6 +1,7 @@
 using Captions.Engine.Captioning;
 using Captions.Engine.Output;
 using Captions.Renderer.OpenGL.Hosting;
+using Captions.Renderer.Scene;
 
 namespace Captions.Cli.Display;
 
@@ -16,15 +17,22 @@ internal sealed class DisplaySink : ICaptionSink
     private static readonly TimeSpan s_lastFrameWait = TimeSpan.FromSeconds(2);
 
     private readonly CaptionDisplay _display;
-    private readonly JsonLinesEventWriter? _events;
+    private readonly Func<CaptionPresented, CancellationToken, ValueTask>? _onPresented;
     private long _lastId = -1;
     private int _lastVersion;
     private bool _lastPresented = true;
 
     public DisplaySink(CaptionDisplay display, JsonLinesEventWriter? events)
+        : this(display, events is null ? null : (p, ct) => events.WritePresentedAsync(p.LineId, p.Version, p.PresentedAt, ct))
+    {
+    }
+
+    /// <param name="display">The running display.</param>
+    /// <param name="onPresented">Called for each version's first frame (the events file, the bench's presented log).</param>
+    public DisplaySink(CaptionDisplay display, Func<CaptionPresented, CancellationToken, ValueTask>? onPresented)
     {
         _display = display;
-        _events = events;
+        _onPresented = onPresented;
     }
 
     public CaptionDisplay Display => _display;
@@ -72,9 +80,9 @@ internal sealed class DisplaySink : ICaptionSink
                 _lastPresented = true;
             }
 
-            if (_events is not null)
+            if (_onPresented is not null)
             {
-                await _events.WritePresentedAsync(presented.LineId, presented.Version, presented.PresentedAt, cancellationToken);
+                await _onPresented(presented, cancellationToken);
             }
         }
     }

@@ -11,7 +11,7 @@ internal readonly record struct DisplayTarget(DisplayLayout? Layout, string? Png
 
     public bool IsNone => Layout is null;
 
-    /// <summary>Parses none | sbs | dual | mono | png:DIR.</summary>
+    /// <summary>Parses none | sbs | dual | mono | headless | png:DIR.</summary>
     public static bool TryParse(string? text, out DisplayTarget target)
     {
         target = None;
@@ -27,6 +27,10 @@ internal readonly record struct DisplayTarget(DisplayLayout? Layout, string? Png
                 return true;
             case "mono":
                 target = new DisplayTarget(DisplayLayout.Mono, null);
+                return true;
+            case "headless":
+                // Rendered off-screen and thrown away: the frames' timing is measured (captions bench), nothing is written.
+                target = new DisplayTarget(DisplayLayout.Headless, null);
                 return true;
         }
 

@@ -29,6 +29,9 @@ internal sealed class FrameAssembler : IDisposable
         _pacing = pacing;
     }
 
+    /// <summary>With real-time pacing, the clock timestamp at which audio time zero was due (0 before the first frame).</summary>
+    public long PacingStart => _pacingStart;
+
     /// <summary>Samples handed over so far (16 kHz).</summary>
     public long SamplesWritten => _nextOffset;
 
@@ -92,6 +95,12 @@ internal sealed class FrameAssembler : IDisposable
                 AudioFramePool.Shared.Return(buffer);
                 throw;
             }
+        }
+
+        if (_clock.TimeProvider is AudioTimeProvider driven)
+        {
+            // The benchmark's driven clock: the frame is "heard" exactly when the audio reaches its end.
+            driven.AdvanceTo(AudioFormat.SamplesToTime(_nextOffset + length));
         }
 
         var frame = new AudioFrame(buffer, length, _nextOffset, new LatencyStamps(_clock.Now(), 0, 0, 0, 0));

@@ -38,6 +38,12 @@ public sealed class WavFileSource : IAudioSource
 
     public WavInfo Info => _reader.Info;
 
+    /// <summary>
+    /// With <see cref="AudioPacing.RealTime"/>, the clock timestamp at which audio time zero was due: a stamp minus this
+    /// is the stamp's position on the audio timeline (what a listener experiences). 0 until the first frame.
+    /// </summary>
+    public long PacingStart { get; private set; }
+
     public async Task RunAsync(PipelineEdge<AudioFrame> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -47,22 +53,29 @@ public sealed class WavFileSource : IAudioSource
         var interleaved = new float[frames * info.Channels];
         var mono = new float[Math.Max(converter.GetMaxOutputLength(interleaved.Length), converter.MaxFlushLength)];
         using var assembler = new FrameAssembler(output, _clock, _pacing);
-        while (true)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = _reader.Read(interleaved);
-            if (read == 0)
+            while (true)
             {
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = _reader.Read(interleaved);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var produced = converter.Convert(interleaved.AsSpan(0, read * info.Channels), mono);
+                await assembler.AppendAsync(mono, produced, cancellationToken).ConfigureAwait(false);
             }
 
-            var produced = converter.Convert(interleaved.AsSpan(0, read * info.Channels), mono);
-            await assembler.AppendAsync(mono, produced, cancellationToken).ConfigureAwait(false);
+            var tail = converter.Flush(mono);
+            await assembler.AppendAsync(mono, tail, cancellationToken).ConfigureAwait(false);
+            await assembler.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        var tail = converter.Flush(mono);
-        await assembler.AppendAsync(mono, tail, cancellationToken).ConfigureAwait(false);
-        await assembler.FlushAsync(cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            PacingStart = assembler.PacingStart;
+        }
     }
 
     public ValueTask DisposeAsync()

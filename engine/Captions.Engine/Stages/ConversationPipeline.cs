@@ -65,6 +65,9 @@ public static class ConversationPipeline
             TranslationRequests = mt?.Requests ?? 0,
             TranslationFailures = mt?.Failures ?? 0,
             TranslationCacheHits = mt?.Cache.Hits ?? 0,
+            VadBusy = vad.BusyTime,
+            AsrBusy = asr.BusyTime,
+            MtBusy = mt?.BusyTime ?? TimeSpan.Zero,
         };
     }
 }

@@ -26,4 +26,13 @@ public sealed record ConversationResult(
 
     /// <summary>Lines translated from the cache.</summary>
     public long TranslationCacheHits { get; init; }
+
+    /// <summary>Compute time of the VAD stage (scoring and segmenting), waits excluded.</summary>
+    public TimeSpan VadBusy { get; init; }
+
+    /// <summary>Compute time of the recogniser stage, waits excluded.</summary>
+    public TimeSpan AsrBusy { get; init; }
+
+    /// <summary>Time translation requests spent in the translator, summed over requests (zero without one).</summary>
+    public TimeSpan MtBusy { get; init; }
 }

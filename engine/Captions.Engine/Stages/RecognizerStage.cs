@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Captions.Engine.Captioning;
 using Captions.Engine.Pipeline;
@@ -20,6 +21,7 @@ public sealed class RecognizerStage
     private readonly PipelineClock _clock;
     private readonly PipelineMetrics? _metrics;
     private long _nextId;
+    private long _busyTicks;
 
     public RecognizerStage(ISpeechRecognizer recognizer, PipelineClock clock, PipelineMetrics? metrics = null)
     {
@@ -29,6 +31,9 @@ public sealed class RecognizerStage
         _clock = clock;
         _metrics = metrics;
     }
+
+    /// <summary>Time spent in the recogniser (feeding audio, ending utterances): the stage's compute cost, waits excluded.</summary>
+    public TimeSpan BusyTime => Stopwatch.GetElapsedTime(0, _busyTicks);
 
     public async Task RunAsync(ChannelReader<SpeechFrame> input, PipelineEdge<CaptionLine> output, CancellationToken cancellationToken)
     {
@@ -40,6 +45,7 @@ public sealed class RecognizerStage
         {
             while (input.TryRead(out var item))
             {
+                var busy = Stopwatch.GetTimestamp();
                 try
                 {
                     Process(item, ref utterance, lines, cancellationToken);
@@ -47,6 +53,7 @@ public sealed class RecognizerStage
                 finally
                 {
                     item.Release();
+                    _busyTicks += Stopwatch.GetTimestamp() - busy;
                 }
 
                 await WriteAllAsync(lines, output, cancellationToken).ConfigureAwait(false);
@@ -56,7 +63,9 @@ public sealed class RecognizerStage
         // The stream ended inside an utterance (end of file, or Ctrl+C): commit what was heard.
         if (utterance.Active)
         {
+            var busy = Stopwatch.GetTimestamp();
             Finish(ref utterance, utterance.LastStamps, lines, cancellationToken);
+            _busyTicks += Stopwatch.GetTimestamp() - busy;
             await WriteAllAsync(lines, output, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Captions.Engine.Audio;
@@ -22,6 +23,7 @@ public sealed class VadStage
     private readonly AudioFrame[] _ring;
     private int _ringStart;
     private int _ringCount;
+    private long _busyTicks;
 
     public VadStage(IVoiceActivityDetector detector, SpeechSegmenter segmenter, PipelineClock clock)
     {
@@ -40,6 +42,9 @@ public sealed class VadStage
     /// <summary>Utterances opened so far.</summary>
     public long Utterances { get; private set; }
 
+    /// <summary>Time spent scoring and segmenting frames (compute only, not waiting for input): the VAD's cost.</summary>
+    public TimeSpan BusyTime => Stopwatch.GetElapsedTime(0, _busyTicks);
+
     public async Task RunAsync(ChannelReader<AudioFrame> input, PipelineEdge<SpeechFrame> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -53,11 +58,13 @@ public sealed class VadStage
                 while (input.TryRead(out var frame))
                 {
                     Frames++;
+                    var busy = Stopwatch.GetTimestamp();
                     var probability = _detector.Process(frame.Samples);
                     frame = frame.WithStamps(frame.Stamps.WithVad(_clock.Now()));
                     lastEnd = frame.End;
                     lastStamps = frame.Stamps;
                     var decision = _segmenter.Push(probability);
+                    _busyTicks += Stopwatch.GetTimestamp() - busy;
                     switch (decision.Kind)
                     {
                         case SegmenterEventKind.None:

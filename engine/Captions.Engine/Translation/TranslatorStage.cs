@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Captions.Engine.Captioning;
 using Captions.Engine.Pipeline;
@@ -47,6 +48,7 @@ public sealed partial class TranslatorStage
 
     private long _requests;
     private long _failures;
+    private long _busyTicks;
     private int _running;
 
     public TranslatorStage(ITranslator translator, TranslatorStageOptions options, PipelineClock clock, ILogger? logger = null, TranslationCache? cache = null)
@@ -66,6 +68,12 @@ public sealed partial class TranslatorStage
 
     /// <summary>Requests sent to the translator (cache hits excluded).</summary>
     public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// Time requests spent in the translator, summed (requests may overlap, so this can exceed wall time): the stage's
+    /// cost as a real-time factor when divided by the audio length.
+    /// </summary>
+    public TimeSpan BusyTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks));
 
     /// <summary>Requests that failed, timed out or were rejected (cancelled stale ones excluded).</summary>
     public long Failures => Interlocked.Read(ref _failures);
@@ -243,6 +251,7 @@ public sealed partial class TranslatorStage
     private async Task TranslateAsync(long lineId, int generation, TranslationRequest request, CancellationToken requestToken, CancellationToken stageToken)
     {
         ProgressEvent result;
+        var busy = Stopwatch.GetTimestamp();
         try
         {
             var last = string.Empty;
@@ -280,6 +289,10 @@ public sealed partial class TranslatorStage
         {
             result = new ProgressEvent(lineId, generation, string.Empty, true, new TranslationException(
                 TranslationFailureKind.EngineFailed, $"{_translator.Name} failed: {exception.Message}", exception));
+        }
+        finally
+        {
+            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - busy);
         }
 
         try

@@ -70,6 +70,24 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(PocketSphinx, EntryPoint = "ps_seg_free")]
     public static partial void PsSegFree(nint segment);
 
+    /// <summary>
+    /// int ps_set_jsgf_string(ps_decoder_t *ps, const char *name, const char *jsgf_string): parses the grammar and
+    /// adds (or replaces) the FSG search called <paramref name="name"/>; returns -1 on a parse error.
+    /// </summary>
+    [LibraryImport(PocketSphinx, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int PsSetJsgfString(SafeDecoderHandle decoder, string name, string jsgf);
+
+    /// <summary>int ps_set_search(ps_decoder_t *ps, const char *name): activates a search; only between utterances.</summary>
+    [LibraryImport(PocketSphinx, EntryPoint = "ps_set_search", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int PsSetSearch(SafeDecoderHandle decoder, string name);
+
+    /// <summary>
+    /// char *ps_lookup_word(ps_decoder_t *ps, const char *word): the space-separated phones of a dictionary word,
+    /// or NULL when it is not in the dictionary. The string is ckd_calloc'ed: the caller frees it with ckd_free.
+    /// </summary>
+    [LibraryImport(PocketSphinx, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial byte* PsLookupWord(SafeDecoderHandle decoder, string word);
+
     // --- sphinxbase cmd_ln.h, logmath.h, err.h ---
 
     /// <summary>cmd_ln_t *cmd_ln_parse_r(cmd_ln_t *inout, arg_t const *defn, int32 argc, char *argv[], int32 strict)</summary>
@@ -78,6 +96,10 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(SphinxBase, EntryPoint = "cmd_ln_free_r")]
     public static partial int CmdLnFreeR(nint config);
+
+    /// <summary>void ckd_free(void *ptr): frees memory sphinxbase allocated (ckd_calloc and friends).</summary>
+    [LibraryImport(SphinxBase, EntryPoint = "ckd_free")]
+    public static partial void CkdFree(void* pointer);
 
     [LibraryImport(SphinxBase, EntryPoint = "logmath_exp")]
     public static partial double LogmathExp(nint logmath, int logValue);

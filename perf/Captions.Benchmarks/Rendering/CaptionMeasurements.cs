@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Captions.Bench.Peers;
 using Captions.Engine.Captioning;
 using Captions.Renderer.Imaging;
 using Captions.Renderer.OpenGL;
@@ -44,7 +45,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
 
         var draw = new double[frames];
         var readback = new double[frames];
-        double cpu0 = Sphinx.CpuTime.Process.TotalMilliseconds;
+        double cpu0 = CpuTime.Process.TotalMilliseconds;
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < frames; i++)
         {
@@ -56,7 +57,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
         }
 
         long allocated1 = GC.GetAllocatedBytesForCurrentThread();
-        double cpu1 = Sphinx.CpuTime.Process.TotalMilliseconds;
+        double cpu1 = CpuTime.Process.TotalMilliseconds;
         for (int i = 0; i < frames; i++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -66,7 +67,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
         }
 
         long allocated2 = GC.GetAllocatedBytesForCurrentThread();
-        double cpu2 = Sphinx.CpuTime.Process.TotalMilliseconds;
+        double cpu2 = CpuTime.Process.TotalMilliseconds;
         LastQuads = rig.Frame.Quads.Count;
         if (png is not null)
         {
@@ -170,7 +171,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
             renderer.Finish();
 
             long texels0 = renderer.Quads.UploadedTexels;
-            double cpu0 = Sphinx.CpuTime.Process.TotalMilliseconds;
+            double cpu0 = CpuTime.Process.TotalMilliseconds;
             long allocated0 = GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
             rig.Builder.Apply(lines[i]);
@@ -182,7 +183,7 @@ internal sealed class CaptionMeasurements(HeadlessRenderer renderer, FontCollect
             renderer.Finish();
             long t3 = Stopwatch.GetTimestamp();
             long allocated1 = GC.GetAllocatedBytesForCurrentThread();
-            double cpu1 = Sphinx.CpuTime.Process.TotalMilliseconds;
+            double cpu1 = CpuTime.Process.TotalMilliseconds;
 
             if (!Presented(rig, lines[i].Id))
             {

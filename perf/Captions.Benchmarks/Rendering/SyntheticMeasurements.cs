@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Captions.Bench.Peers;
 using Captions.Renderer.Drawing;
 using Captions.Renderer.OpenGL;
 using Captions.Renderer.Text;
@@ -24,7 +25,7 @@ internal static class SyntheticMeasurements
         }
 
         var times = new double[frames];
-        double cpu0 = Sphinx.CpuTime.Process.TotalMilliseconds;
+        double cpu0 = CpuTime.Process.TotalMilliseconds;
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < frames; i++)
         {
@@ -36,7 +37,7 @@ internal static class SyntheticMeasurements
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
-        double cpu = (Sphinx.CpuTime.Process.TotalMilliseconds - cpu0) / frames;
+        double cpu = (CpuTime.Process.TotalMilliseconds - cpu0) / frames;
         return new Measurement("synthetic.draw_finish", $"synthetic {frame.Quads.Count} quads: draw both eyes + glFinish", "ms", times)
         {
             CpuPerSample = cpu,

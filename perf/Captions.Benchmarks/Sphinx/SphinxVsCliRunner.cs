@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Captions.Bench.Corpus;
+using Captions.Bench.Peers;
 using Captions.Engine.Audio;
 using Captions.Engine.Metrics;
 using Captions.Engine.Output;
@@ -32,7 +34,6 @@ internal sealed record LibriVoxSample(string Id, string WavPath, string Referenc
 public static class SphinxVsCliRunner
 {
     private const string Cli = "/usr/bin/pocketsphinx_continuous";
-    private const string ModelRoot = SphinxRecognizerOptions.DefaultModelRoot;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -125,40 +126,18 @@ public static class SphinxVsCliRunner
         return new Measurement(transcript.Text, wall, Process.GetCurrentProcess().TotalProcessorTime - cpuStart, null);
     }
 
+    // The bench harness's peer: same command line, wall and reaped-child CPU, transcript joined from stdout lines.
     private static async Task<Measurement> RunCliAsync(LibriVoxSample clip)
     {
-        var info = new ProcessStartInfo(Cli)
+        var item = new CorpusItem(clip.Id, clip.WavPath, "real", "en") { DurationSeconds = clip.Duration.TotalSeconds };
+        PeerRun run = await new PocketSphinxPeer { Executable = Cli }.RunAsync([item], "ours", CancellationToken.None);
+        PeerItem result = run.Error is null ? run.Items[0] : throw new InvalidOperationException(run.Error);
+        if (result.Error is not null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])[
-            "-infile", clip.WavPath, "-logfn", "/dev/null",
-            "-hmm", Path.Combine(ModelRoot, "en-us"),
-            "-lm", Path.Combine(ModelRoot, "en-us.lm.bin"),
-            "-dict", Path.Combine(ModelRoot, "cmudict-en-us.dict")])
-        {
-            info.ArgumentList.Add(argument);
+            throw new InvalidOperationException(result.Error);
         }
 
-        TimeSpan cpuStart = CpuTime.Children;
-        long start = Stopwatch.GetTimestamp();
-        using Process process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Cli}");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        TimeSpan wall = Stopwatch.GetElapsedTime(start);
-        string output = await stdout;
-        string errors = await stderr;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Cli} exited with {process.ExitCode} on {clip.WavPath}: {errors}");
-        }
-
-        // One line per utterance its own VAD found; a clip may split into several.
-        string text = string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return new Measurement(text, wall, CpuTime.Children - cpuStart, null);
+        return new Measurement(result.Hypothesis, TimeSpan.FromSeconds(result.WallSeconds), TimeSpan.FromSeconds(result.CpuSeconds), null);
     }
 
     private static void Print(List<ClipResult> results, int rounds, TimeSpan streamingLoad, TimeSpan secondPassLoad)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Captions.Benchmarks.Sphinx;
+namespace Captions.Bench.Peers;
 
 /// <summary>
 /// CPU time from getrusage: this thread's (our decoder), reaped children's (the CLI) and the whole process's (every
