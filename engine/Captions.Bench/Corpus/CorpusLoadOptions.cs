@@ -22,6 +22,9 @@ public sealed record CorpusLoadOptions(string CacheRoot)
     /// <summary>The espeak-ng executable: a name looked up on PATH, or a path.</summary>
     public string EspeakNgExecutable { get; init; } = "espeak-ng";
 
+    /// <summary>The sox executable that makes the noise of noisy mixes: a name looked up on PATH, or a path.</summary>
+    public string SoxExecutable { get; init; } = "sox";
+
     /// <summary>The options for this machine: the Captions cache root and jfk.wav of <see cref="CaptionsPaths"/>.</summary>
     public static CorpusLoadOptions FromEnvironment(Action<string>? progress = null)
     {

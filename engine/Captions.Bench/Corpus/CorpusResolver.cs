@@ -38,6 +38,7 @@ internal sealed class CorpusResolver
     private readonly Dictionary<ItemSpec, Resolved?> _resolved = [];
     private readonly List<string> _problems = [];
     private EspeakSynthesizer? _espeak;
+    private SoxNoise? _sox;
 
     public CorpusResolver(CorpusLoadOptions options)
     {
@@ -246,7 +247,14 @@ internal sealed class CorpusResolver
             }
         }
 
-        string key = Hash($"{GeneratorVersion}|mix|{mix.SpecJson}|{source.Key}");
+        // Gap-only mixes need no sox; noisy ones hash its version, since another build may make other noise.
+        if (mix.Noise is not null)
+        {
+            _sox ??= await SoxNoise.LocateAsync(_options.SoxExecutable, spec.Where, cancellationToken).ConfigureAwait(false);
+        }
+
+        string soxVersion = mix.Noise is null ? string.Empty : $"|sox {_sox!.Version}";
+        string key = Hash($"{GeneratorVersion}|mix|{mix.SpecJson}|{source.Key}{soxVersion}");
         string wavPath = CachePath(spec, key, ".wav");
         string wordsPath = CachePath(spec, key, ".words.json");
         if (!TryReadCache(wavPath, wordsPath, out IReadOnlyList<ReferenceWord>? words))
@@ -257,7 +265,7 @@ internal sealed class CorpusResolver
                 mix.Gaps.Count > 0 ? $"{mix.Gaps.Count} gap{(mix.Gaps.Count == 1 ? string.Empty : "s")}" : null,
             }.Where(s => s is not null));
             Report($"corpus: mixing {spec.Id} from {from.Id} ({what})");
-            words = BuildMix(from, mix, key, wavPath, wordsPath);
+            words = await BuildMixAsync(from, mix, wavPath, wordsPath, cancellationToken).ConfigureAwait(false);
             Built++;
         }
 
@@ -272,7 +280,8 @@ internal sealed class CorpusResolver
             key);
     }
 
-    private static IReadOnlyList<ReferenceWord>? BuildMix(CorpusItem from, MixOrigin mix, string key, string wavPath, string wordsPath)
+    private async Task<IReadOnlyList<ReferenceWord>?> BuildMixAsync(
+        CorpusItem from, MixOrigin mix, string wavPath, string wordsPath, CancellationToken cancellationToken)
     {
         float[] signal = AudioFile.ReadMono16k(from.AudioPath);
         double signalPower = 0;
@@ -308,7 +317,7 @@ internal sealed class CorpusResolver
         if (mix.Noise is { } color)
         {
             double noiseRms = Math.Sqrt(signalPower) / Math.Pow(10, mix.SnrDb / 20);
-            float[] noise = NoiseGenerator.Generate(color, total, noiseRms, Seed(key));
+            float[] noise = await _sox!.GenerateAsync(color, total, noiseRms, cancellationToken).ConfigureAwait(false);
             float peak = 0;
             for (int i = 0; i < total; i++)
             {

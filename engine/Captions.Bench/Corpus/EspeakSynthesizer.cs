@@ -108,7 +108,7 @@ internal sealed class EspeakSynthesizer
         return samples[(first * TrimFrame)..((last + 1) * TrimFrame)];
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(
         string executable, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(executable)
@@ -139,7 +139,7 @@ internal sealed class EspeakSynthesizer
         }
     }
 
-    private static string? Resolve(string executable)
+    internal static string? Resolve(string executable)
     {
         if (executable.Contains('/', StringComparison.Ordinal))
         {

@@ -136,4 +136,15 @@ public sealed class ManifestValidationTests : IDisposable
         (await act.Should().ThrowAsync<CorpusException>())
             .Which.Message.Should().Contain("item 'a'").And.Contain("install the Debian package 'espeak-ng'");
     }
+
+    [Fact]
+    public async Task LoadAsync_SoxMissingForNoisyMix_ThrowsNamingThePackage()
+    {
+        _scratch.WriteManifest("{'name': 't', 'items': [{'id': 'a', 'synth': {'voice': 'en', 'text': 'hello'}}, {'id': 'b', 'mix': {'from': 'a', 'noise': 'white'}}]}");
+
+        var act = () => _scratch.LoadAsync(_scratch.Options with { SoxExecutable = "/nonexistent/sox" });
+
+        (await act.Should().ThrowAsync<CorpusException>())
+            .Which.Message.Should().Contain("item 'b'").And.Contain("install the Debian package 'sox'");
+    }
 }
