@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Captions.Bench.Reports;
@@ -10,11 +11,19 @@ namespace Captions.Bench.Reports;
 /// </summary>
 public static class BenchJsonWriter
 {
-    /// <summary>The report as indented camelCase JSON.</summary>
+    // The default encoder escapes every non-ASCII character and "<>&'" (\u00F1 for ñ, six bytes per CJK character),
+    // which guards JSON pasted into HTML. This file is read by tools, not embedded in a page, and captions are in
+    // many scripts: write them as UTF-8 text.
+    private static readonly BenchJsonContext s_context = new(new JsonSerializerOptions(BenchJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The report as compact camelCase JSON.</summary>
     public static string Serialize(BenchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, BenchJsonContext.Default.BenchReport);
+        return JsonSerializer.Serialize(report, s_context.BenchReport);
     }
 
     /// <summary>Writes the report as UTF-8 JSON to <paramref name="stream"/> (left open).</summary>
@@ -22,7 +31,7 @@ public static class BenchJsonWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, report, BenchJsonContext.Default.BenchReport);
+        JsonSerializer.Serialize(stream, report, s_context.BenchReport);
     }
 
     /// <summary>Writes the report to <paramref name="path"/>, creating its directory.</summary>
@@ -55,7 +64,7 @@ public static class BenchJsonWriter
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            return JsonSerializer.Deserialize(stream, BenchJsonContext.Default.BenchReport)
+            return JsonSerializer.Deserialize(stream, s_context.BenchReport)
                 ?? throw new InvalidDataException($"{sourceName}: the JSON is null, not a bench report.");
         }
         catch (JsonException exception)

@@ -46,8 +46,8 @@ public sealed class BenchJsonWriterTests
         string json = BenchJsonWriter.Serialize(report);
         BenchReport back = BenchJsonWriter.Deserialize(json);
 
-        json.Should().Contain("\"firstShownP95\": null").And.Contain("\"mtSeconds\": null").And.Contain("\"commitLagSeconds\": null")
-            .And.Contain("\"errors\": null").And.Contain("\"configurations\"");
+        json.Should().Contain("\"firstShownP95\":null").And.Contain("\"mtSeconds\":null").And.Contain("\"commitLagSeconds\":null")
+            .And.Contain("\"errors\":null").And.Contain("\"configurations\"");
         ItemRun itemBack = back.Configurations[0].Items[0];
         itemBack.WallSeconds.Should().Be(awkward);
         itemBack.AudioSeconds.Should().Be(1.0 / 3);
@@ -59,6 +59,17 @@ public sealed class BenchJsonWriterTests
         itemBack.Metrics.CommitP50.Should().Be(double.NaN);
         itemBack.Metrics.LagDrift.Should().Be(double.PositiveInfinity);
         back.Should().BeEquivalentTo(report, options => options.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Serialize_NonAsciiCaptions_AreWrittenAsTextNotEscapes()
+    {
+        BenchReport report = SyntheticBenchReport.Create([("a", "clip", 2)], configurations: 1, hostileText: "mañana 你好 <b>") with { Peers = [] };
+
+        string json = BenchJsonWriter.Serialize(report);
+
+        json.Should().Contain("mañana 你好 <b>").And.NotContain("\\u00");
+        BenchJsonWriter.Deserialize(json).Configurations[0].Items[0].Emissions[1].Text.Should().Be("mañana 你好 <b>");
     }
 
     [Fact]
@@ -75,11 +86,11 @@ public sealed class BenchJsonWriterTests
     public void Deserialize_WrongType_ThrowsNamingTheSourceLineAndPath()
     {
         string json = BenchJsonWriter.Serialize(SyntheticBenchReport.Create([("a", "clip", 2)], configurations: 1))
-            .Replace("\"audioSeconds\": 2,", "\"audioSeconds\": \"two\",", StringComparison.Ordinal);
+            .Replace("\"audioSeconds\":2,", "\"audioSeconds\":\n\"two\",", StringComparison.Ordinal);
 
         Action read = () => BenchJsonWriter.Deserialize(json, "typo.json");
 
-        read.Should().Throw<InvalidDataException>().WithMessage("typo.json: line *audioSeconds*");
+        read.Should().Throw<InvalidDataException>().WithMessage("typo.json: line 2, at *audioSeconds*");
     }
 
     [Fact]
@@ -92,7 +103,7 @@ public sealed class BenchJsonWriterTests
 
         string json = BenchJsonWriter.Serialize(report);
 
-        json.Should().Contain("\"comparedWith\": \"default\"").And.Contain("\"error\": \"model missing\"");
+        json.Should().Contain("\"comparedWith\":\"default\"").And.Contain("\"error\":\"model missing\"");
         BenchJsonWriter.Deserialize(json).Peers[0].Error.Should().Be("model missing");
     }
 }
