@@ -31,6 +31,8 @@ public sealed class CaptionsSettings
     public TranslationSettings Translation { get; set; } = new();
 
     public DisplaySettings Display { get; set; } = new();
+
+    public VisionSettings Vision { get; set; } = new();
 }
 
 public sealed class WhisperSettings
@@ -201,4 +203,32 @@ public sealed class DisplaySettings
 
     /// <summary>none, shadow or outline: dark edges help only over video (black is transparent on the glasses).</summary>
     public string Effect { get; set; } = "none";
+}
+
+/// <summary>Sign and menu translation (`captions look`).</summary>
+public sealed class VisionSettings
+{
+    /// <summary>auto (PP-OCR for Chinese and plain Latin, Tesseract for kana, hangul and accented Latin), ppocr or tesseract.</summary>
+    public string Ocr { get; set; } = "auto";
+
+    /// <summary>Group lines into menu items (dish + price); prices and numbers are kept as printed.</summary>
+    public bool Menu { get; set; }
+
+    /// <summary>Camera-to-display map: fit, h:9 numbers (row-major homography) or points:cx,cy=&gt;dx,dy;... (4 pairs).</summary>
+    public string Calibration { get; set; } = "fit";
+
+    /// <summary>Longest side the text detector sees (PP-OCR's default 960; multiples of 32).</summary>
+    public int DetectionMaxSide { get; set; } = 960;
+
+    /// <summary>Readings that must agree before an overlay shows (across frames; a photo shows its first reading).</summary>
+    public int Votes { get; set; } = 2;
+
+    /// <summary>Frames a sign may be missing before its overlay is retired.</summary>
+    public int RetireAfterFrames { get; set; } = 10;
+
+    /// <summary>Most overlays at once; the rest are dropped lowest-score first and counted.</summary>
+    public int MaxRegions { get; set; } = 100;
+
+    /// <summary>Photos in a folder are shown for this long each (0 = as fast as they decode).</summary>
+    public int PhotoIntervalMs { get; set; }
 }

@@ -126,7 +126,27 @@ public static class SettingsLoader
         Require(settings.Display.Brightness is >= 0 and <= 1, "Display:Brightness", settings.Display.Brightness, "expected 0..1");
         Require(settings.Display.Contrast is >= 0.25 and <= 4, "Display:Contrast", settings.Display.Contrast, "expected 0.25..4");
         Require(settings.Display.Effect is "none" or "shadow" or "outline", "Display:Effect", settings.Display.Effect, "expected none, shadow or outline");
+        Require(settings.Vision.Ocr is "auto" or "ppocr" or "tesseract", "Vision:Ocr", settings.Vision.Ocr, "expected auto, ppocr or tesseract");
+        Require(settings.Vision.DetectionMaxSide is >= 160 and <= 4096 && settings.Vision.DetectionMaxSide % 32 == 0, "Vision:DetectionMaxSide", settings.Vision.DetectionMaxSide, "expected a multiple of 32 in 160..4096");
+        Require(IsCalibration(settings.Vision.Calibration), "Vision:Calibration", settings.Vision.Calibration, "expected fit, h:<9 numbers> or points:cx,cy=>dx,dy;... (4 pairs)");
+        Require(settings.Vision.Votes is >= 1 and <= 10, "Vision:Votes", settings.Vision.Votes, "expected 1..10");
+        Require(settings.Vision.RetireAfterFrames is >= 1 and <= 1000, "Vision:RetireAfterFrames", settings.Vision.RetireAfterFrames, "expected 1..1000 frames");
+        Require(settings.Vision.MaxRegions is >= 1 and <= 1000, "Vision:MaxRegions", settings.Vision.MaxRegions, "expected 1..1000");
+        Require(settings.Vision.PhotoIntervalMs is >= 0 and <= 600_000, "Vision:PhotoIntervalMs", settings.Vision.PhotoIntervalMs, "expected 0..600000 ms");
         Require(settings.Input.MicrophoneBackend is "pulse" or "alsa", "Input:MicrophoneBackend", settings.Input.MicrophoneBackend, "expected 'pulse' or 'alsa'");
+    }
+
+    private static bool IsCalibration(string setting)
+    {
+        try
+        {
+            Captions.Vision.Display.CameraCalibration.Parse(setting ?? "", 1280, 720, 1920, 1080);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool IsLanguage(string code) => code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower);
