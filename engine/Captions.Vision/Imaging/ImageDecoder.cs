@@ -8,7 +8,8 @@ namespace Captions.Vision.Imaging;
 /// </summary>
 /// <remarks>
 /// Memory stays bounded whatever the file claims: the header is read first (no pixels decoded); a JPEG larger than
-/// <c>maxSide</c> is reduced by 2, 4 or 8 inside libjpeg's IDCT, so a 20000x20000 JPEG costs a 2500x2500 decode;
+/// <c>maxSide</c> is reduced by 2, 4 or 8 inside libjpeg's IDCT (as far as it can without going below
+/// <c>maxSide</c>), so a 20000x20000 JPEG costs a 2500x2500 decode;
 /// any other image above <see cref="MaxDecodedPixels"/>, or a JPEG still above it after reducing by 8, is refused
 /// before decoding. The reduced image is scaled to fit by leptonica (area mapping) before the RGB copy.
 /// Threading model: stateless; safe to call from several threads.
@@ -125,7 +126,8 @@ public static class ImageDecoder
         if (header.Format == ImageFileFormat.Jpeg)
         {
             int longer = Math.Max(header.Width, header.Height);
-            reduction = s_jpegReductions.FirstOrDefault(r => CeilDiv(longer, r) <= maxSide, 8);
+            // Reduce as far as possible without going below maxSide; the area scale to maxSide follows.
+            reduction = s_jpegReductions.LastOrDefault(r => CeilDiv(longer, r) >= maxSide, 1);
         }
 
         long decodedPixels = (long)CeilDiv(header.Width, reduction) * CeilDiv(header.Height, reduction);
