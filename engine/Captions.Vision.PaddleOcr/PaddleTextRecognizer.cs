@@ -11,7 +11,8 @@ namespace Captions.Vision.PaddleOcr;
 /// for rec_image_shape 3x48x320: height 48, width proportional (<c>ceil(48 * w / h)</c>), normalised
 /// <c>(x / 255 - 0.5) / 0.5</c> in BGR order, zero-padded on the right to at least 320. Decoding is CTC greedy
 /// (<c>CTCLabelDecode</c>): the most likely class per time step, repeats merged, blank (class 0) dropped; classes
-/// are blank, the dictionary's lines, then a space. Confidence is the mean probability of the emitted characters.
+/// are blank, the dictionary's lines, then a space. Whitespace at either end is trimmed. Confidence is the mean
+/// probability of the characters kept.
 /// </summary>
 /// <remarks>
 /// Threading model: one <see cref="Recognize"/> at a time. Input widths are padded up to a multiple of 32 so that a
@@ -49,6 +50,7 @@ public sealed class PaddleTextRecognizer : ITextRecognizer
     private readonly PaddleAngleClassifier? _classifier;
     private readonly Dictionary<int, (OrtTensor<float> Input, OrtTensor<float> Output, OrtTensor[] Inputs, OrtTensor[] Outputs)> _tensors = [];
     private readonly StringBuilder _text = new(64);
+    private readonly List<(int Class, float Probability)> _emitted = new(64);
 
     /// <summary>Opens the model and dictionary.</summary>
     /// <param name="classifier">When given, every crop goes through <see cref="PaddleAngleClassifier.Straighten"/>
@@ -200,9 +202,7 @@ public sealed class PaddleTextRecognizer : ITextRecognizer
     private RecognizedText Decode(ReadOnlySpan<float> probabilities, int steps)
     {
         int classes = _characters.Length;
-        _text.Clear();
-        double confidence = 0;
-        int emitted = 0;
+        _emitted.Clear();
         int previous = -1;
         for (int t = 0; t < steps; t++)
         {
@@ -220,14 +220,39 @@ public sealed class PaddleTextRecognizer : ITextRecognizer
 
             if (best != 0 && best != previous)
             {
-                _text.Append(_characters[best]);
-                confidence += bestProbability;
-                emitted++;
+                _emitted.Add((best, bestProbability));
             }
 
             previous = best;
         }
 
-        return emitted == 0 ? RecognizedText.Empty(EngineName) : new RecognizedText(_text.ToString(), (float)(confidence / emitted), EngineName);
+        // Whitespace at the ends (the space class, or U+3000 that the model reads in a crop's blank margin) says
+        // nothing: dropped, and not counted in the confidence.
+        int first = 0;
+        int last = _emitted.Count - 1;
+        while (first <= last && string.IsNullOrWhiteSpace(_characters[_emitted[first].Class]))
+        {
+            first++;
+        }
+
+        while (last >= first && string.IsNullOrWhiteSpace(_characters[_emitted[last].Class]))
+        {
+            last--;
+        }
+
+        if (first > last)
+        {
+            return RecognizedText.Empty(EngineName);
+        }
+
+        _text.Clear();
+        double confidence = 0;
+        for (int i = first; i <= last; i++)
+        {
+            _text.Append(_characters[_emitted[i].Class]);
+            confidence += _emitted[i].Probability;
+        }
+
+        return new RecognizedText(_text.ToString(), (float)(confidence / (last - first + 1)), EngineName);
     }
 }
