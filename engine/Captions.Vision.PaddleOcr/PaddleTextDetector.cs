@@ -10,6 +10,9 @@ namespace Captions.Vision.PaddleOcr;
 /// mean and std in BGR order; the probability map turned into boxes by <see cref="DbPostProcessor"/>.
 /// </summary>
 /// <remarks>
+/// Boxes are rotated rectangles with corners ordered as the box lies in the image (PaddleOCR's get_mini_boxes:
+/// top-left is the upper of the two leftmost corners); whether the text inside is upside down is for the angle
+/// classifier to say.
 /// Threading model: one <see cref="Detect"/> at a time (the tensors and scratch buffers belong to the instance).
 /// Steady state: the input and output tensors are kept while frames keep the same size, so a camera stream
 /// re-creates nothing; only the result list is allocated per call.

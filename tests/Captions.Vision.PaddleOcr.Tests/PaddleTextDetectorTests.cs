@@ -136,4 +136,36 @@ public sealed class PaddleTextDetectorTests(ITestOutputHelper output)
         boxAngle.Should().BeApproximately(20, 3);
         readings[0].Text.Text.Should().Be("ROTATED SIGN");
     }
+
+    [Fact]
+    public void ReadAll_LargeFrame_BoxesInFrameCoordinates()
+    {
+        // 4000x3000 is scaled to 960x736 for the detector (rounded to 32); boxes come back in the frame's pixels.
+        var frame = RenderedText.Render("BIG SIGN", RenderedText.DejaVuSans, 200, 4000, 3000, x: 1000, y: 1500);
+
+        var readings = PaddleOcrTestAssets.Engine.ReadAll(frame);
+
+        readings.Should().ContainSingle();
+        var bounds = readings[0].Region.Box.Bounds;
+        output.WriteLine($"{readings[0].Text.Text} at {bounds}");
+        bounds.Left.Should().BeInRange(960, 1030);
+        bounds.Top.Should().BeInRange(1480, 1560);
+        bounds.Bottom.Should().BeInRange(1640, 1740);
+        readings[0].Text.Text.Replace(" ", "", StringComparison.Ordinal).Should().Be("BIGSIGN");
+    }
+
+    [Fact]
+    public void ReadAll_UpsideDownSignInFrame_ReadsIt()
+    {
+        var line = CropExtractor.Rotate180(RenderedText.Render("Emergency Exit", RenderedText.DejaVuSans, 36, 400, 64, x: 12, y: 12));
+        var frame = RenderedText.White(640, 360);
+        for (int y = 0; y < line.Height; y++)
+        {
+            line.Row(y).CopyTo(frame.Row(y + 150).Slice(120 * 3));
+        }
+
+        var readings = PaddleOcrTestAssets.Engine.ReadAll(frame);
+
+        readings.Select(r => r.Text.Text).Should().Equal("Emergency Exit");
+    }
 }
