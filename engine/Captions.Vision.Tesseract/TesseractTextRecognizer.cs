@@ -15,6 +15,8 @@ namespace Captions.Vision.Tesseract;
 /// Before reading, a crop lower than <see cref="TesseractTextRecognizerOptions.MinimumHeight"/> is scaled up
 /// (bilinear) to <see cref="TesseractTextRecognizerOptions.TargetHeight"/>, and a border in the crop's own
 /// background colour (the mean of its outermost pixels) is added, so light-on-dark text stays light-on-dark.
+/// A crop with almost no contrast (luma range under <see cref="TesseractTextRecognizerOptions.MinimumContrast"/>)
+/// is empty without asking Tesseract.
 /// The text is tidied: whitespace runs become one space, and the spaces Tesseract puts between kanji and kana
 /// (jpn, chi_sim) are dropped; Korean keeps its word spaces.
 /// The engine is initialised once here (85-290 ms): keep the recogniser.
@@ -55,6 +57,12 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
     public RecognizedText Recognize(ImageFrame crop)
     {
         ArgumentNullException.ThrowIfNull(crop);
+        if (LuminanceRange(crop) < _options.MinimumContrast)
+        {
+            // Tesseract invents text on a flat image (a blank crop read as jpn gave three kanji at confidence > 0).
+            return RecognizedText.Empty(Name) with { Language = _language };
+        }
+
         (int width, int height) = Prepare(crop);
         using Page page = _engine.Process(_scratch.AsSpan(0, width * height * 3), width, height, 3, width * 3);
         string text = Tidy(page.GetText());
@@ -89,6 +97,24 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
         }
 
         return builder.ToString();
+    }
+
+    // Max - min of integer luma (0.299 R + 0.587 G + 0.114 B) over the crop.
+    private static int LuminanceRange(ImageFrame crop)
+    {
+        int low = 255, high = 0;
+        for (int y = 0; y < crop.Height; y++)
+        {
+            ReadOnlySpan<byte> row = crop.Row(y);
+            for (int i = 0; i < row.Length; i += 3)
+            {
+                int luma = ((299 * row[i]) + (587 * row[i + 1]) + (114 * row[i + 2])) / 1000;
+                low = Math.Min(low, luma);
+                high = Math.Max(high, luma);
+            }
+        }
+
+        return high - low;
     }
 
     // Writes the scaled, bordered crop into _scratch (RGB, stride 3 * width) and returns its size.

@@ -14,4 +14,10 @@ public sealed record TesseractTextRecognizerOptions
     /// touching the image edge, and a detector's crop is tight.
     /// </summary>
     public float BorderFraction { get; init; } = 0.25f;
+
+    /// <summary>
+    /// Crops whose luma range (max - min, 0..255) is under this have no ink to read and come back empty: Tesseract
+    /// otherwise reads noise into a flat crop.
+    /// </summary>
+    public int MinimumContrast { get; init; } = 24;
 }
