@@ -155,7 +155,8 @@ public sealed partial class SignPipeline
             }
 
             await Join(pump, detect, compose, rethrow: finished).ConfigureAwait(false);
-            await _translator.DrainAsync(CancellationToken.None).ConfigureAwait(false);
+            // Nothing will show answers that arrive after the run: stop the requests still running.
+            await _translator.CancelPendingAsync().ConfigureAwait(false);
             Volatile.Write(ref _running, 0);
         }
     }
@@ -241,7 +242,17 @@ public sealed partial class SignPipeline
             // publish the last frame once more with them, or a single photo would never show its translation.
             if (last is not null && last.Items.Any(i => i.Translation is null) && _translator.InFlight > 0)
             {
-                await _translator.DrainAsync(cancellationToken).ConfigureAwait(false);
+                using var budget = new CancellationTokenSource(_options.FinalTranslationWait, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+                try
+                {
+                    await _translator.DrainAsync(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // A translator that does not answer in time: publish what has arrived.
+                }
+
                 var items = Items(out var requests, out var translatedAt);
                 var timings = last.Timings with { Translated = translatedAt == 0 ? last.Timings.Translated : translatedAt, Published = _time.GetTimestamp(), Recognitions = 0, TranslationRequests = requests };
                 await writer.WriteAsync(last with { Items = items, Timings = timings }, cancellationToken).ConfigureAwait(false);
@@ -297,7 +308,8 @@ public sealed partial class SignPipeline
         }
 
         var items = Items(out var requests, out var translatedAt);
-        var timings = new SignFrameTimings(detected.CapturedAt, detected.DetectedAt, recognizedAt, translatedAt == 0 ? recognizedAt : translatedAt, _time.GetTimestamp())
+        // A translation that arrived between frames is stamped when this frame picked it up at the earliest.
+        var timings = new SignFrameTimings(detected.CapturedAt, detected.DetectedAt, recognizedAt, Math.Max(translatedAt, recognizedAt), _time.GetTimestamp())
         {
             Regions = detected.Regions.Count,
             Recognitions = recognised,

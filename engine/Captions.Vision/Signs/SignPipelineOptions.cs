@@ -40,6 +40,12 @@ public sealed record SignPipelineOptions
     /// </summary>
     public int FrameQueueCapacity { get; init; } = 2;
 
+    /// <summary>
+    /// How long the end of a run (a photo, the end of a video) waits for translations still running before it publishes
+    /// the last frame once more with them (10 s, on the pipeline's <see cref="TimeProvider"/>).
+    /// </summary>
+    public TimeSpan FinalTranslationWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Cuts a region out of a frame, upright; null = the bounding box (no straightening).</summary>
     public Func<ImageFrame, Quad, ImageFrame>? Crop { get; init; }
 
@@ -55,6 +61,7 @@ public sealed record SignPipelineOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegions, 1, nameof(MaxRegions));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecognitionsPerFrame, 1, nameof(MaxRecognitionsPerFrame));
         ArgumentOutOfRangeException.ThrowIfLessThan(FrameQueueCapacity, 1, nameof(FrameQueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FinalTranslationWait, TimeSpan.Zero, nameof(FinalTranslationWait));
         ArgumentNullException.ThrowIfNull(Tracker, nameof(Tracker));
         TrackerOptions().Validate();
     }

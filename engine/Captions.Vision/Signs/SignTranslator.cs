@@ -28,12 +28,12 @@ public sealed partial class SignTranslator : IAsyncDisposable
     private readonly string _target;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _arrivedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
     private readonly HashSet<TranslationFailureKind> _loggedFailures = [];
+    private CancellationTokenSource _stop = new();
     private long _requests;
     private long _hits;
     private long _failures;
@@ -159,17 +159,25 @@ public sealed partial class SignTranslator : IAsyncDisposable
         }
     }
 
+    /// <summary>Cancels the requests still running (their texts stay untranslated and may be asked for again) and waits for them.</summary>
+    public async Task CancelPendingAsync()
+    {
+        CancellationTokenSource old;
+        lock (_lock)
+        {
+            old = _stop;
+            _stop = new CancellationTokenSource();
+        }
+
+        await old.CancelAsync().ConfigureAwait(false);
+        await DrainAsync(CancellationToken.None).ConfigureAwait(false);
+        old.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await DrainAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            _stop.Dispose();
-        }
+        await CancelPendingAsync().ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     private async Task TranslateAsync(string key, TranslationRequest request, CancellationToken cancellationToken)
