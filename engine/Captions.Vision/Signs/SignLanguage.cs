@@ -3,14 +3,11 @@ using Captions.Vision.Ocr;
 namespace Captions.Vision.Signs;
 
 /// <summary>
-/// The language a reading is in: the configured source language for now. One place to switch to the recogniser's own
-/// answer (<c>RecognizedText.Language ?? configured</c>) once engines report it.
+/// The language a reading is in: what the recogniser says (<see cref="RecognizedText.Language"/>: the engine's
+/// language or the one its script implies), else the configured source language ("auto" included).
 /// </summary>
 internal static class SignLanguage
 {
-    public static string Of(RecognizedText? reading, string configured)
-    {
-        _ = reading;
-        return configured;
-    }
+    public static string Of(RecognizedText? reading, string configured) =>
+        reading?.Language is { Length: > 0 } language ? language : configured;
 }

@@ -70,7 +70,7 @@ public sealed partial class SignPipeline
         _recognizer = recognizer;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
-        _crop = options.Crop ?? AxisAlignedCrop.Crop;
+        _crop = options.Crop ?? CropExtractor.Extract;
         _translator = new SignTranslator(translator, cache, options.TargetLanguage, time, _logger);
         _tracker = new SignTracker(options.TrackerOptions());
     }

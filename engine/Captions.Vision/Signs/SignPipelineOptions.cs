@@ -46,7 +46,7 @@ public sealed record SignPipelineOptions
     /// </summary>
     public TimeSpan FinalTranslationWait { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Cuts a region out of a frame, upright; null = the bounding box (no straightening).</summary>
+    /// <summary>Cuts a region out of a frame, upright; null = <see cref="Ocr.CropExtractor.Extract"/> (perspective warp, as PaddleOCR).</summary>
     public Func<ImageFrame, Quad, ImageFrame>? Crop { get; init; }
 
     /// <summary>Finer tracker settings; <see cref="Votes"/> and <see cref="RetireAfterFrames"/> above override its values.</summary>
