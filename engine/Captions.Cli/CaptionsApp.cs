@@ -17,6 +17,7 @@ internal static class CaptionsApp
             ModelsCommand.Create(context),
             TranslateCommand.Create(context),
             RenderCommand.Create(context),
+            Look.LookCommand.Create(context),
             BenchCommand.Create(context),
         };
         return root;

@@ -85,6 +85,9 @@ internal sealed class DoctorReport
         var silero = _paths.SileroModelPath;
         Line(File.Exists(silero), required: false, "silero vad", File.Exists(silero) ? silero : $"{silero} not found (fetched by ./scripts/bootstrap.sh)");
 
+        output.WriteLine("Vision");
+        ProbeVision();
+
         output.WriteLine("Data");
         var librivox = CaptionsPaths.LibriVoxDirectory;
         var clips = Directory.Exists(librivox) ? Directory.GetFiles(librivox, "*.wav").Length : 0;
@@ -150,6 +153,42 @@ internal sealed class DoctorReport
         Line(glfw, required: false, "glfw (windows)", glfw
             ? $"libglfw.so.3; DISPLAY={(string.IsNullOrEmpty(display) ? "(unset: windows need an X server; --display png:DIR works without)" : display)}"
             : "libglfw.so.3 not found (install libglfw3; only --display sbs|dual|mono needs it)");
+    }
+
+    /// <summary>`captions look`'s engines: leptonica (decoding), Tesseract and its languages, the PP-OCR models.</summary>
+    private void ProbeVision()
+    {
+        if (Native.Leptonica.LeptonicaNativeLibrary.TryLoad(out var leptError))
+        {
+            Line(true, required: false, "leptonica", Native.Leptonica.LeptonicaNativeLibrary.Version);
+        }
+        else
+        {
+            Line(false, required: false, "leptonica", leptError + " (install liblept5: ./scripts/bootstrap.sh; `captions look` decodes photos with it)");
+        }
+
+        try
+        {
+            Native.Tesseract.TesseractLibrary.EnsureLoaded();
+            Line(true, required: false, "tesseract", $"{Native.Tesseract.TesseractLibrary.Version} ({Native.Tesseract.TesseractLibrary.LoadedName}, OMP_THREAD_LIMIT={Native.Tesseract.TesseractLibrary.OpenMpThreadLimit ?? "unset"})");
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or Native.Tesseract.TesseractException)
+        {
+            Line(false, required: false, "tesseract", ex.Message + " (install libtesseract5: ./scripts/bootstrap.sh)");
+        }
+
+        var tessdata = CaptionsPaths.TesseractDataDirectory;
+        var languages = Directory.Exists(tessdata)
+            ? Directory.GetFiles(tessdata, "*.traineddata").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()
+            : [];
+        Line(languages.Count > 0, required: false, "  languages", languages.Count > 0
+            ? string.Join(" ", languages)
+            : $"none in {tessdata} (install tesseract-ocr-eng, -jpn, -kor, ...)");
+
+        var ocrModels = _paths.OcrModelDirectory;
+        string[] files = ["ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx", "ppocr_keys_v1.txt"];
+        var missing = files.FirstOrDefault(f => !File.Exists(Path.Combine(ocrModels, f)));
+        Line(missing is null, required: false, "pp-ocr v4", missing is null ? ocrModels : $"{Path.Combine(ocrModels, missing)} not found (fetched by ./scripts/bootstrap.sh)");
     }
 
     private static string Yes(bool value) => value ? "yes" : "no";
