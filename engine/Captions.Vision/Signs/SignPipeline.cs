@@ -26,8 +26,9 @@ namespace Captions.Vision.Signs;
 /// read, vote, menu grouping, translation look-ups (never awaited: the overlay shows the source text until the answer
 /// arrives, and the next snapshot carries it), into a channel of 4 snapshots (Wait) that <see cref="RunAsync"/> yields.</item>
 /// </list>
-/// When the source ends while translations are still running, the pipeline waits for them and publishes the last frame
-/// once more (same <see cref="SignSnapshot.FrameSequence"/>) carrying them: a single photo shows its translation.
+/// When the source ends with regions still mid-vote or translations still running, the pipeline settles the votes,
+/// waits for the translations and publishes the last frame once more (same <see cref="SignSnapshot.FrameSequence"/>):
+/// a single photo shows its text and translation.
 /// A detector or recogniser failure on one frame is logged and the frame skipped (no snapshot); a
 /// <see cref="FrameSourceException"/> ends the run with that exception after the frames already read are published.
 /// Threading model: one run at a time; the detector is used only by the detection task and the recogniser, tracker
@@ -238,30 +239,51 @@ public sealed partial class SignPipeline
                 }
             }
 
-            // The source ended (a photo, the end of a video) with translations still on their way: wait for them and
-            // publish the last frame once more with them, or a single photo would never show its translation.
-            if (last is not null && last.Items.Any(i => i.Translation is null) && _translator.InFlight > 0)
+            if (last is not null)
             {
-                using var budget = new CancellationTokenSource(_options.FinalTranslationWait, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-                try
-                {
-                    await _translator.DrainAsync(linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    // A translator that does not answer in time: publish what has arrived.
-                }
-
-                var items = Items(out var requests, out var translatedAt);
-                var timings = last.Timings with { Translated = translatedAt == 0 ? last.Timings.Translated : translatedAt, Published = _time.GetTimestamp(), Recognitions = 0, TranslationRequests = requests };
-                await writer.WriteAsync(last with { Items = items, Timings = timings }, cancellationToken).ConfigureAwait(false);
+                await PublishFinalAsync(last, writer, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             writer.TryComplete();
         }
+    }
+
+    /// <summary>
+    /// The source ended (a photo, the end of a video): regions read fewer times than the vote needs show their leading
+    /// reading, translations still running are awaited (at most <see cref="SignPipelineOptions.FinalTranslationWait"/>),
+    /// and the last frame is published once more with them, or a single photo would never show its text.
+    /// </summary>
+    private async Task PublishFinalAsync(SignSnapshot last, ChannelWriter<SignSnapshot> writer, CancellationToken cancellationToken)
+    {
+        var settled = _tracker.Settle();
+        if (settled == 0 && !(last.Items.Any(i => i.Translation is null) && _translator.InFlight > 0))
+        {
+            return;
+        }
+
+        var items = Items(out var requests, out _);
+        if (_translator.InFlight > 0)
+        {
+            using var budget = new CancellationTokenSource(_options.FinalTranslationWait, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+            try
+            {
+                await _translator.DrainAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // A translator that does not answer in time: publish what has arrived.
+            }
+
+            items = Items(out var more, out _);
+            requests += more;
+        }
+
+        var now = _time.GetTimestamp();
+        var timings = last.Timings with { Translated = now, Published = now, Recognitions = 0, TranslationRequests = requests };
+        await writer.WriteAsync(last with { Items = items, Timings = timings }, cancellationToken).ConfigureAwait(false);
     }
 
     private SignSnapshot? Compose(Detected detected)
