@@ -92,6 +92,37 @@ public sealed class SignPipelineTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Run_BoardChangesTextInPlace_ReadsAgainNewOverlayNewRequest()
+    {
+        var scene = ScriptedScene.Build(640, 480, 30, f => [new ScriptedSign(f < 15 ? "OPEN" : "CLOSED", 100, 100, 200, 50)]);
+        var run = new Run(scene);
+
+        var snapshots = await run.CollectAsync();
+
+        var shown = snapshots.SelectMany(s => s.Items).Select(i => (i.Id, i.SourceText)).Distinct().ToList();
+        shown.Select(s => s.SourceText).Should().Equal("OPEN", "CLOSED");
+        shown[0].Id.Should().NotBe(shown[1].Id, "a different text in the same place is a new overlay");
+        run.Pipeline.Recognitions.Should().Be(4, "two readings for each text: the changed fingerprint triggers the re-read");
+        run.Translator.Calls.Select(c => c.Request.Text).Should().Equal("OPEN", "CLOSED");
+        snapshots[^1].Items.Single().Translation.Should().Be("es:CLOSED");
+    }
+
+    [Theory]
+    [InlineData(0, 10, 64, 16)]
+    [InlineData(2, 0, 64, 16)]
+    [InlineData(2, 10, 0, 16)]
+    [InlineData(2, 10, 64, 0)]
+    public void Constructor_OptionOutOfRange_ThrowsNamingIt(int votes, int retire, int maxRegions, int maxRecognitions)
+    {
+        var scene = ScriptedScene.Build(10, 10, 1, _ => []);
+        var options = new SignPipelineOptions { Votes = votes, RetireAfterFrames = retire, MaxRegions = maxRegions, MaxRecognitionsPerFrame = maxRecognitions };
+
+        var act = () => new SignPipeline(options, new ScriptedTextDetector(scene), new ScriptedTextRecognizer(scene), null, new TranslationCache(), TimeProvider.System);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().BeOneOf("Votes", "RetireAfterFrames", "MaxRegions", "MaxRecognitionsPerFrame");
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Run_FlickeryRecogniser_ShowsSteadyReading()
     {
         var scene = ScriptedScene.Build(640, 480, 30, f => [new ScriptedSign("EXIT", 100 + f, 100, 200, 40)]);
