@@ -57,6 +57,8 @@ public sealed partial class SignPipeline
     private long _skippedFrames;
     private long _cappedRegions;
     private long _deferredRecognitions;
+    private int _detectorFailing;
+    private int _recognizerFailing;
 
     public SignPipeline(SignPipelineOptions options, ITextDetector detector, ITextRecognizer recognizer, ITranslator? translator, TranslationCache cache, TimeProvider time, ILogger? logger = null)
     {
@@ -206,12 +208,18 @@ public sealed partial class SignPipeline
                 try
                 {
                     regions = _detector.Detect(frame);
+                    _detectorFailing = 0;
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    // One bad frame (a native error, a degenerate image) must not end a live session.
+                    // One bad frame (a native error, a degenerate image) must not end a live session. Logged once per
+                    // run of failures: a broken detector at 30 fps would otherwise write 30 warnings a second.
                     Interlocked.Increment(ref _skippedFrames);
-                    LogDetectorFailed(_logger, _detector.Name, frame.ToString(), error);
+                    if (_detectorFailing++ == 0)
+                    {
+                        LogDetectorFailed(_logger, _detector.Name, frame.ToString(), error);
+                    }
+
                     continue;
                 }
 
@@ -315,10 +323,15 @@ public sealed partial class SignPipeline
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 Interlocked.Increment(ref _skippedFrames);
-                LogRecognizerFailed(_logger, _recognizer.Name, frame.ToString(), error);
+                if (_recognizerFailing++ == 0)
+                {
+                    LogRecognizerFailed(_logger, _recognizer.Name, frame.ToString(), error);
+                }
+
                 return null;
             }
 
+            _recognizerFailing = 0;
             recognised++;
             Interlocked.Increment(ref _recognitions);
             _tracker.AddReading(match.Track, reading with { Text = reading.Text ?? "" });
@@ -423,10 +436,10 @@ public sealed partial class SignPipeline
         return rows.SelectMany(r => r.OrderBy(t => t.Box.Center.X));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Text detector '{Detector}' failed on {Frame}; frame skipped.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text detector '{Detector}' failed on {Frame}; frame skipped (further failures in a row are counted, not logged).")]
     private static partial void LogDetectorFailed(ILogger logger, string detector, string frame, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Text recogniser '{Recognizer}' failed on {Frame}; frame skipped.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text recogniser '{Recognizer}' failed on {Frame}; frame skipped (further failures in a row are counted, not logged).")]
     private static partial void LogRecognizerFailed(ILogger logger, string recognizer, string frame, Exception error);
 
     private sealed record Detected(ImageFrame Frame, IReadOnlyList<TextRegion> Regions, long CapturedAt, long DetectedAt);

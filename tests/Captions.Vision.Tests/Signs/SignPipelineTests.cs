@@ -257,6 +257,20 @@ public sealed class SignPipelineTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Run_DetectorFailsOnEveryFrame_LogsOnceSkipsAllEndsNormally()
+    {
+        var scene = ScriptedScene.Build(320, 240, 25, _ => [new ScriptedSign("Museo", 10, 10, 100, 20)]);
+        var log = new ListLogger();
+        var run = new Run(scene, detector: s => new ScriptedTextDetector(s) { Fail = _ => new InvalidOperationException("onnxruntime: session lost") }, logger: log);
+
+        var snapshots = await run.CollectAsync();
+
+        snapshots.Should().BeEmpty();
+        run.Pipeline.SkippedFrames.Should().Be(25);
+        log.Messages.Should().ContainSingle().Which.Should().Contain("scripted-detector");
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Run_SourceFailsMidStream_EndsWithFrameSourceExceptionAfterEarlierFrames()
     {
         var scene = ScriptedScene.Build(640, 480, 30, _ => [new ScriptedSign("Museo", 100, 100, 200, 40)]);
