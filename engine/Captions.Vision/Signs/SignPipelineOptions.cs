@@ -26,14 +26,14 @@ public sealed record SignPipelineOptions
     public int RetireAfterFrames { get; init; } = 10;
 
     /// <summary>
-    /// Regions used per frame, the detector's highest-scoring ones (100, as the PP-OCR detector's cap: a dense menu page
-    /// has 40-60 lines; more is noise such as a textured wall, and each costs tracking and, when new, recognition).
+    /// Regions used per frame, the detector's highest-scoring ones (100, as the PP-OCR detector's cap and the
+    /// Vision:MaxRegions setting): each costs tracking every frame and, when new, recognition.
     /// </summary>
     public int MaxRegions { get; init; } = 100;
 
     /// <summary>
-    /// Crops read per frame (16: about 100-150 ms of PP-OCR recognition on 2 cores). New regions go first, then the
-    /// ones still voting, then changed ones, each group longest-waiting first; the rest wait for later frames.
+    /// Crops read per frame (16; not yet tuned against measured recognition cost). New regions go first, then the ones
+    /// still voting, then changed ones, each group longest-waiting first; the rest wait for later frames.
     /// </summary>
     public int MaxRecognitionsPerFrame { get; init; } = 16;
 
