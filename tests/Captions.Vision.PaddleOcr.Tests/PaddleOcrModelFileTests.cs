@@ -28,6 +28,17 @@ public sealed class PaddleOcrModelFileTests : IDisposable
         ((PaddleTextRecognizer)engine.Recognizer).ClassCount.Should().Be(6625);
     }
 
+    [Fact]
+    public void Open_CaptionsPaths_LoadsTheBootstrapModels()
+    {
+        _ = PaddleOcrTestAssets.ModelDirectory;
+
+        using var engine = PaddleOcrEngine.Open(PaddleOcrTestAssets.Paths);
+
+        engine.Classifier.Should().NotBeNull();
+        engine.Detector.MaxRegions.Should().Be(100);
+    }
+
     [Theory]
     [InlineData(PaddleTextDetector.ModelFileName)]
     [InlineData(PaddleAngleClassifier.ModelFileName)]

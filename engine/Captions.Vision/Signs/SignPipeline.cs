@@ -26,8 +26,9 @@ namespace Captions.Vision.Signs;
 /// read, vote, menu grouping, translation look-ups (never awaited: the overlay shows the source text until the answer
 /// arrives, and the next snapshot carries it), into a channel of 4 snapshots (Wait) that <see cref="RunAsync"/> yields.</item>
 /// </list>
-/// When the source ends while translations are still running, the pipeline waits for them and publishes the last frame
-/// once more (same <see cref="SignSnapshot.FrameSequence"/>) carrying them: a single photo shows its translation.
+/// When the source ends with regions still mid-vote or translations still running, the pipeline settles the votes,
+/// waits for the translations and publishes the last frame once more (same <see cref="SignSnapshot.FrameSequence"/>):
+/// a single photo shows its text and translation.
 /// A detector or recogniser failure on one frame is logged and the frame skipped (no snapshot); a
 /// <see cref="FrameSourceException"/> ends the run with that exception after the frames already read are published.
 /// Threading model: one run at a time; the detector is used only by the detection task and the recogniser, tracker
@@ -56,6 +57,8 @@ public sealed partial class SignPipeline
     private long _skippedFrames;
     private long _cappedRegions;
     private long _deferredRecognitions;
+    private int _detectorFailing;
+    private int _recognizerFailing;
 
     public SignPipeline(SignPipelineOptions options, ITextDetector detector, ITextRecognizer recognizer, ITranslator? translator, TranslationCache cache, TimeProvider time, ILogger? logger = null)
     {
@@ -205,12 +208,18 @@ public sealed partial class SignPipeline
                 try
                 {
                     regions = _detector.Detect(frame);
+                    _detectorFailing = 0;
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    // One bad frame (a native error, a degenerate image) must not end a live session.
+                    // One bad frame (a native error, a degenerate image) must not end a live session. Logged once per
+                    // run of failures: a broken detector at 30 fps would otherwise write 30 warnings a second.
                     Interlocked.Increment(ref _skippedFrames);
-                    LogDetectorFailed(_logger, _detector.Name, frame.ToString(), error);
+                    if (_detectorFailing++ == 0)
+                    {
+                        LogDetectorFailed(_logger, _detector.Name, frame.ToString(), error);
+                    }
+
                     continue;
                 }
 
@@ -238,30 +247,51 @@ public sealed partial class SignPipeline
                 }
             }
 
-            // The source ended (a photo, the end of a video) with translations still on their way: wait for them and
-            // publish the last frame once more with them, or a single photo would never show its translation.
-            if (last is not null && last.Items.Any(i => i.Translation is null) && _translator.InFlight > 0)
+            if (last is not null)
             {
-                using var budget = new CancellationTokenSource(_options.FinalTranslationWait, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-                try
-                {
-                    await _translator.DrainAsync(linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    // A translator that does not answer in time: publish what has arrived.
-                }
-
-                var items = Items(out var requests, out var translatedAt);
-                var timings = last.Timings with { Translated = translatedAt == 0 ? last.Timings.Translated : translatedAt, Published = _time.GetTimestamp(), Recognitions = 0, TranslationRequests = requests };
-                await writer.WriteAsync(last with { Items = items, Timings = timings }, cancellationToken).ConfigureAwait(false);
+                await PublishFinalAsync(last, writer, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             writer.TryComplete();
         }
+    }
+
+    /// <summary>
+    /// The source ended (a photo, the end of a video): regions read fewer times than the vote needs show their leading
+    /// reading, translations still running are awaited (at most <see cref="SignPipelineOptions.FinalTranslationWait"/>),
+    /// and the last frame is published once more with them, or a single photo would never show its text.
+    /// </summary>
+    private async Task PublishFinalAsync(SignSnapshot last, ChannelWriter<SignSnapshot> writer, CancellationToken cancellationToken)
+    {
+        var settled = _tracker.Settle();
+        if (settled == 0 && !(last.Items.Any(i => i.Translation is null) && _translator.InFlight > 0))
+        {
+            return;
+        }
+
+        var items = Items(out var requests, out _);
+        if (_translator.InFlight > 0)
+        {
+            using var budget = new CancellationTokenSource(_options.FinalTranslationWait, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+            try
+            {
+                await _translator.DrainAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // A translator that does not answer in time: publish what has arrived.
+            }
+
+            items = Items(out var more, out _);
+            requests += more;
+        }
+
+        var now = _time.GetTimestamp();
+        var timings = last.Timings with { Translated = now, Published = now, Recognitions = 0, TranslationRequests = requests };
+        await writer.WriteAsync(last with { Items = items, Timings = timings }, cancellationToken).ConfigureAwait(false);
     }
 
     private SignSnapshot? Compose(Detected detected)
@@ -293,10 +323,15 @@ public sealed partial class SignPipeline
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 Interlocked.Increment(ref _skippedFrames);
-                LogRecognizerFailed(_logger, _recognizer.Name, frame.ToString(), error);
+                if (_recognizerFailing++ == 0)
+                {
+                    LogRecognizerFailed(_logger, _recognizer.Name, frame.ToString(), error);
+                }
+
                 return null;
             }
 
+            _recognizerFailing = 0;
             recognised++;
             Interlocked.Increment(ref _recognitions);
             _tracker.AddReading(match.Track, reading with { Text = reading.Text ?? "" });
@@ -401,10 +436,10 @@ public sealed partial class SignPipeline
         return rows.SelectMany(r => r.OrderBy(t => t.Box.Center.X));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Text detector '{Detector}' failed on {Frame}; frame skipped.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text detector '{Detector}' failed on {Frame}; frame skipped (further failures in a row are counted, not logged).")]
     private static partial void LogDetectorFailed(ILogger logger, string detector, string frame, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Text recogniser '{Recognizer}' failed on {Frame}; frame skipped.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text recogniser '{Recognizer}' failed on {Frame}; frame skipped (further failures in a row are counted, not logged).")]
     private static partial void LogRecognizerFailed(ILogger logger, string recognizer, string frame, Exception error);
 
     private sealed record Detected(ImageFrame Frame, IReadOnlyList<TextRegion> Regions, long CapturedAt, long DetectedAt);

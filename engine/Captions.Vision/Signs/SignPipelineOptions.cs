@@ -16,21 +16,24 @@ public sealed record SignPipelineOptions
     /// <summary>Group lines into dishes and prices (menu mode): only names are translated, prices kept as printed.</summary>
     public bool Menu { get; init; }
 
-    /// <summary>Readings a text needs before it is shown (see <see cref="SignTrackerOptions.Votes"/>).</summary>
+    /// <summary>
+    /// Readings a text needs before it is shown (see <see cref="SignTrackerOptions.Votes"/>). At the end of the input
+    /// (a photo) the leading reading shows anyway; a folder of unrelated photos wants 1.
+    /// </summary>
     public int Votes { get; init; } = 2;
 
     /// <summary>Frames a sign may go unseen before its overlay is retired (see <see cref="SignTrackerOptions.RetireAfterFrames"/>).</summary>
     public int RetireAfterFrames { get; init; } = 10;
 
     /// <summary>
-    /// Regions used per frame, the detector's highest-scoring ones (64: a dense menu page has 40-60 lines; more than
-    /// that is noise such as a textured wall, and each costs tracking and, when new, recognition).
+    /// Regions used per frame, the detector's highest-scoring ones (100, as the PP-OCR detector's cap and the
+    /// Vision:MaxRegions setting): each costs tracking every frame and, when new, recognition.
     /// </summary>
-    public int MaxRegions { get; init; } = 64;
+    public int MaxRegions { get; init; } = 100;
 
     /// <summary>
-    /// Crops read per frame (16: about 100-150 ms of PP-OCR recognition on 2 cores). New regions go first, then the
-    /// ones still voting, then changed ones, each group longest-waiting first; the rest wait for later frames.
+    /// Crops read per frame (16; not yet tuned against measured recognition cost). New regions go first, then the ones
+    /// still voting, then changed ones, each group longest-waiting first; the rest wait for later frames.
     /// </summary>
     public int MaxRecognitionsPerFrame { get; init; } = 16;
 

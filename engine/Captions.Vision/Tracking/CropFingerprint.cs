@@ -12,8 +12,9 @@ namespace Captions.Vision.Tracking;
 /// </summary>
 /// <remarks>
 /// Cost: 256 cells x 4 samples = 1024 pixel reads per region, independent of the region's size (no crop is cut).
-/// <see cref="Distance"/> is the mean absolute difference in contrast units (0 = identical; two unrelated text
-/// lines are typically 0.6-1.2 apart; the same sign moved by a few pixels stays under 0.2).
+/// <see cref="Distance"/> is the mean absolute difference in contrast units (0 = identical). Tested: the same content
+/// 40 grey levels brighter stays under 0.1, unrelated block patterns are over 0.35 apart (the re-read threshold);
+/// not yet measured on camera footage.
 /// </remarks>
 public readonly struct CropFingerprint : IEquatable<CropFingerprint>
 {

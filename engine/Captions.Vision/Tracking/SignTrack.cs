@@ -109,6 +109,18 @@ public sealed class SignTrack
         return ReadingOutcome.Counted;
     }
 
+    /// <summary>Shows the leading reading when nothing is shown yet but something was read (the input ended mid-vote).</summary>
+    internal bool Settle()
+    {
+        if (ShownText is not null || _window.Count == 0)
+        {
+            return false;
+        }
+
+        Show(Best(null).Key);
+        return true;
+    }
+
     private void Show(string key)
     {
         // The latest reading of the winning text: its original case and spacing, and the best-informed fields.

@@ -128,6 +128,12 @@ public sealed class SignTracker
         return track.AddReading(reading, _options, () => _nextId++);
     }
 
+    /// <summary>
+    /// The input ended (a photo, the end of a video): every track still waiting for its first vote shows its leading
+    /// reading, since no more frames will come to vote. Returns how many tracks that showed.
+    /// </summary>
+    public int Settle() => _tracks.Count(t => t.Settle());
+
     private float? Score(SignTrack track, TrackObservation observation)
     {
         var a = track.Box.Bounds;

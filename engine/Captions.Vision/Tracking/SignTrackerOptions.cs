@@ -27,7 +27,10 @@ public sealed record SignTrackerOptions
     /// <summary>Smallest area ratio (smaller / larger box) between frames for a match (0.4).</summary>
     public float MinAreaRatio { get; init; } = 0.4f;
 
-    /// <summary>Fingerprint distance (contrast units, <see cref="CropFingerprint.Distance"/>) above which a region is re-read (0.35).</summary>
+    /// <summary>
+    /// Fingerprint distance (contrast units, <see cref="CropFingerprint.Distance"/>) above which a region is re-read
+    /// (0.35, from the synthetic tests; to be checked on camera footage).
+    /// </summary>
     public float ChangedFingerprint { get; init; } = 0.35f;
 
     /// <summary>

@@ -92,6 +92,37 @@ public sealed class SignPipelineTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Run_BoardChangesTextInPlace_ReadsAgainNewOverlayNewRequest()
+    {
+        var scene = ScriptedScene.Build(640, 480, 30, f => [new ScriptedSign(f < 15 ? "OPEN" : "CLOSED", 100, 100, 200, 50)]);
+        var run = new Run(scene);
+
+        var snapshots = await run.CollectAsync();
+
+        var shown = snapshots.SelectMany(s => s.Items).Select(i => (i.Id, i.SourceText)).Distinct().ToList();
+        shown.Select(s => s.SourceText).Should().Equal("OPEN", "CLOSED");
+        shown[0].Id.Should().NotBe(shown[1].Id, "a different text in the same place is a new overlay");
+        run.Pipeline.Recognitions.Should().Be(4, "two readings for each text: the changed fingerprint triggers the re-read");
+        run.Translator.Calls.Select(c => c.Request.Text).Should().Equal("OPEN", "CLOSED");
+        snapshots[^1].Items.Single().Translation.Should().Be("es:CLOSED");
+    }
+
+    [Theory]
+    [InlineData(0, 10, 64, 16)]
+    [InlineData(2, 0, 64, 16)]
+    [InlineData(2, 10, 0, 16)]
+    [InlineData(2, 10, 64, 0)]
+    public void Constructor_OptionOutOfRange_ThrowsNamingIt(int votes, int retire, int maxRegions, int maxRecognitions)
+    {
+        var scene = ScriptedScene.Build(10, 10, 1, _ => []);
+        var options = new SignPipelineOptions { Votes = votes, RetireAfterFrames = retire, MaxRegions = maxRegions, MaxRecognitionsPerFrame = maxRecognitions };
+
+        var act = () => new SignPipeline(options, new ScriptedTextDetector(scene), new ScriptedTextRecognizer(scene), null, new TranslationCache(), TimeProvider.System);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().BeOneOf("Votes", "RetireAfterFrames", "MaxRegions", "MaxRecognitionsPerFrame");
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Run_FlickeryRecogniser_ShowsSteadyReading()
     {
         var scene = ScriptedScene.Build(640, 480, 30, f => [new ScriptedSign("EXIT", 100 + f, 100, 200, 40)]);
@@ -140,7 +171,7 @@ public sealed class SignPipelineTests
 
         var snapshots = await run.CollectAsync();
 
-        snapshots.Should().HaveCount(30);
+        snapshots.Select(s => s.FrameSequence).Distinct().Should().HaveCount(30);
         snapshots[^1].Items.Select(i => (i.SourceText, i.Translation)).Should().Equal(("出口", null), ("入口", null));
         translator.Calls.Should().HaveCount(2, "a failed text is not retried every frame");
         run.Pipeline.TranslationFailures.Should().Be(2);
@@ -181,6 +212,21 @@ public sealed class SignPipelineTests
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Run_SinglePhoto_PublishesItOnceMoreWithLeadingReadingsAndTranslations()
+    {
+        var scene = ScriptedScene.Build(800, 600, 1, _ => [new ScriptedSign("ラーメン", 100, 100, 200, 50), new ScriptedSign("営業中", 100, 300, 150, 50)]);
+        var run = new Run(scene, o => o with { SourceLanguage = "ja" }, new ScriptedTranslator { Script = r => r.Text == "ラーメン" ? "Ramen" : "Open" });
+
+        var snapshots = await run.CollectAsync();
+
+        snapshots.Select(s => s.FrameSequence).Should().Equal(0, 0);
+        snapshots[0].Items.Should().BeEmpty("one reading is not a vote while more frames may come");
+        snapshots[1].Items.Select(i => (i.SourceText, i.Translation, i.SourceLanguage)).Should().Equal(("ラーメン", "Ramen", "ja"), ("営業中", "Open", "ja"));
+        snapshots[1].Timings.TranslationRequests.Should().Be(2);
+        run.Pipeline.Frames.Should().Be(1);
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Run_NoText_PublishesEmptySnapshots()
     {
         var run = new Run(ScriptedScene.Build(320, 240, 5, _ => []));
@@ -205,9 +251,23 @@ public sealed class SignPipelineTests
         var snapshots = await run.CollectAsync();
 
         snapshots.Select(s => s.FrameSequence).Should().NotContain([0L, 5L]);
-        snapshots.Should().HaveCount(18);
+        snapshots.Select(s => s.FrameSequence).Distinct().Should().HaveCount(18);
         run.Pipeline.SkippedFrames.Should().Be(2);
         snapshots[^1].Items.Single().SourceText.Should().Be("Museo");
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Run_DetectorFailsOnEveryFrame_LogsOnceSkipsAllEndsNormally()
+    {
+        var scene = ScriptedScene.Build(320, 240, 25, _ => [new ScriptedSign("Museo", 10, 10, 100, 20)]);
+        var log = new ListLogger();
+        var run = new Run(scene, detector: s => new ScriptedTextDetector(s) { Fail = _ => new InvalidOperationException("onnxruntime: session lost") }, logger: log);
+
+        var snapshots = await run.CollectAsync();
+
+        snapshots.Should().BeEmpty();
+        run.Pipeline.SkippedFrames.Should().Be(25);
+        log.Messages.Should().ContainSingle().Which.Should().Contain("scripted-detector");
     }
 
     [Fact(Timeout = Timeout)]

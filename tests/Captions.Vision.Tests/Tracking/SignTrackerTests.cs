@@ -130,6 +130,18 @@ public sealed class SignTrackerTests
     }
 
     [Fact]
+    public void Settle_TrackReadOnce_ShowsItsLeadingReading()
+    {
+        var tracker = new SignTracker();
+        var m = tracker.Update([Observe(100, 100, 200, 50), Observe(100, 300, 200, 50)]);
+        tracker.AddReading(m[0].Track, Read("Bahnhof"));
+
+        tracker.Settle().Should().Be(1, "the second region was never read");
+        m[0].Track.ShownText.Should().Be("Bahnhof");
+        m[1].Track.ShownText.Should().BeNull();
+    }
+
+    [Fact]
     public void Update_NewSign_GetsNewId()
     {
         var tracker = new SignTracker();
