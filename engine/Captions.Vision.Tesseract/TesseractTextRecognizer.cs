@@ -66,6 +66,11 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
         (int width, int height) = Prepare(crop);
         using Page page = _engine.Process(_scratch.AsSpan(0, width * height * 3), width, height, 3, width * 3);
         string text = Tidy(page.GetText());
+        if (_language == "ja")
+        {
+            text = YenFromBackslash(text);
+        }
+
         float confidence = text.Length == 0 ? 0f : page.GetMeanConfidence();
         return new RecognizedText(text, confidence, Name) { Language = _language };
     }
@@ -97,6 +102,30 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// "\980" to "¥980": in Japanese text encodings (JIS X 0201, Shift_JIS) byte 0x5C is the yen sign, so Japanese text
+    /// Tesseract's jpn model learnt from spells a yen price with a backslash; it reads a printed "¥980" as "\980". A
+    /// backslash before a digit is a price in a Japanese line; any other backslash is kept.
+    /// </summary>
+    internal static string YenFromBackslash(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (int i = 0; i + 1 < chars.Length; i++)
+        {
+            if (chars[i] == '\\' && char.IsAsciiDigit(chars[i + 1]))
+            {
+                chars[i] = '¥';
+            }
+        }
+
+        return new string(chars);
     }
 
     // Max - min of integer luma (0.299 R + 0.587 G + 0.114 B) over the crop.

@@ -40,6 +40,35 @@ public static class CropExtractor
         return WithMetadata(result, frame);
     }
 
+    /// <summary>
+    /// The upright crop of <paramref name="quad"/> grown on every side by <paramref name="padding"/> times the quad's
+    /// text height (along its own reading and height directions, so a rotated or receding line grows along itself).
+    /// The detector's box hugs the glyphs; PP-OCR's recogniser then tends to drop the spaces of a tightly cropped line
+    /// ("ATANY TIME"), which a margin of background restores.
+    /// </summary>
+    public static ImageFrame ExtractPadded(ImageFrame frame, Quad quad, float padding)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        return Extract(frame, Expand(quad, padding));
+    }
+
+    /// <summary><paramref name="quad"/> grown on every side by <paramref name="padding"/> times its text height.</summary>
+    public static Quad Expand(Quad quad, float padding)
+    {
+        float margin = padding * quad.Height;
+        Vector2 along = (quad.TopRight - quad.TopLeft) + (quad.BottomRight - quad.BottomLeft);
+        Vector2 down = (quad.BottomLeft - quad.TopLeft) + (quad.BottomRight - quad.TopRight);
+        if (margin <= 0 || along.LengthSquared() < 1e-6f || down.LengthSquared() < 1e-6f)
+        {
+            return quad;
+        }
+
+        Vector2 u = Vector2.Normalize(along) * margin;
+        Vector2 v = Vector2.Normalize(down) * margin;
+        return new Quad(quad.TopLeft - u - v, quad.TopRight + u - v, quad.BottomRight + u + v, quad.BottomLeft - u + v);
+    }
+
     /// <summary>The frame turned 180 degrees (an upside-down line made readable).</summary>
     public static ImageFrame Rotate180(ImageFrame frame)
     {

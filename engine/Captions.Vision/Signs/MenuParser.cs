@@ -38,9 +38,9 @@ public static partial class MenuParser
                 continue;
             }
 
-            if (PriceOnlyRegex().IsMatch(text))
+            if (TryPriceOnly(text, out var alone))
             {
-                parts.Add(new Part(line, Name: "", Price: text, IsPriceOnly: true));
+                parts.Add(new Part(line, Name: "", Price: alone, IsPriceOnly: true));
             }
             else if (TrySplitPrice(text, out var name, out var price))
             {
@@ -85,7 +85,18 @@ public static partial class MenuParser
     public static bool IsPrice(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return PriceOnlyRegex().IsMatch(text.Trim());
+        return TryPriceOnly(text.Trim(), out _);
+    }
+
+    /// <summary>
+    /// A line that is one price, possibly after the tail of its dotted leaders: the detector often cuts a leader row
+    /// between the dish and the price, leaving "..14,50€" or ". 6,00 €" as its own line. The price is what follows
+    /// the leaders.
+    /// </summary>
+    private static bool TryPriceOnly(string text, out string price)
+    {
+        price = LeadingLeadersRegex().Replace(text, "");
+        return PriceOnlyRegex().IsMatch(price);
     }
 
     private static List<Draft> PairPrices(List<Part> parts)
@@ -222,6 +233,9 @@ public static partial class MenuParser
 
     [GeneratedRegex($@"^{PriceOrInteger}$")]
     private static partial Regex PriceOnlyRegex();
+
+    [GeneratedRegex(@"^(?:[.·…_・]\s*)+")]
+    private static partial Regex LeadingLeadersRegex();
 
     [GeneratedRegex($@"\s*{Leaders}$")]
     private static partial Regex TrailingLeadersRegex();
