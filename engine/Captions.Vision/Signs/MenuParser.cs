@@ -112,7 +112,8 @@ public static partial class MenuParser
             {
                 var nb = name.Line.Box.Bounds;
                 var overlap = MathF.Min(nb.Bottom, pb.Bottom) - MathF.Max(nb.Top, pb.Top);
-                if (overlap >= 0.5f * MathF.Min(nb.Height, pb.Height) && nb.Right <= pb.Left + (0.5f * pb.Height)
+                var sameRow = overlap >= 0.5f * MathF.Min(nb.Height, pb.Height) || OnExtendedLine(name.Line.Box, price.Line.Box);
+                if (sameRow && nb.Right <= pb.Left + (0.5f * pb.Height)
                     && (best is null || nb.Right > best.Line.Box.Bounds.Right))
                 {
                     best = name;
@@ -155,6 +156,27 @@ public static partial class MenuParser
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// Whether the price's centre lies within half a line height of the dish line's centre line carried on to the
+    /// right: on a tilted menu a far-right price sits lower (or higher) than its dish by the tilt times the gap, so
+    /// its upright box may overlap the dish's by less than half even on the same printed row (2 degrees over 400 px of
+    /// leaders is 14 px, half a line).
+    /// </summary>
+    private static bool OnExtendedLine(Geometry.Quad dish, Geometry.Quad price)
+    {
+        var left = (dish.TopLeft + dish.BottomLeft) / 2f;
+        var right = (dish.TopRight + dish.BottomRight) / 2f;
+        var run = right.X - left.X;
+        if (run <= 0)
+        {
+            return false;
+        }
+
+        var centre = price.Center;
+        var lineY = left.Y + ((centre.X - left.X) * (right.Y - left.Y) / run);
+        return MathF.Abs(centre.Y - lineY) <= 0.5f * MathF.Min(dish.Height, price.Height);
     }
 
     private static IReadOnlyList<MenuEntry> Order(List<Draft> drafts)
