@@ -171,6 +171,43 @@ public sealed class MenuParserTests
         entries.Should().ContainSingle().Which.Price.Should().Be("2.40  3.20");
     }
 
+    [Fact]
+    public void Parse_PriceCutFromItsLeaders_PairsThePriceWithoutTheDots()
+    {
+        // The detector cut the leader row: the price line starts with its last dots ("..14,50€", ". 6,00 €").
+        var entries = MenuParser.Parse(
+        [
+            Line(1, "Paella valenciana", 40, 100, 260),
+            Line(2, "..14,50€", 560, 100, 110),
+            Line(3, "Gazpacho andaluz", 40, 150, 250),
+            Line(4, ". 6,00 €", 575, 150, 95),
+        ]);
+
+        entries.Select(e => (e.Name, e.Price)).Should().Equal(("Paella valenciana", "14,50€"), ("Gazpacho andaluz", "6,00 €"));
+        MenuParser.IsPrice("..14,50€").Should().BeTrue();
+        MenuParser.IsPrice("...").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parse_TiltedMenu_PairsTheFarPriceAlongTheDishLine()
+    {
+        // Tilted 3 degrees clockwise: over the 500 px from the dish to its price the row drops 26 px, so the upright
+        // boxes overlap by under half a line, but the price lies on the dish line carried on.
+        var dish = new MenuLine(1, "Weißwurst", Tilted(30, 100, 200, 30, 0.0524f));
+        var price = new MenuLine(2, "6,20 €", Tilted(600, 126, 100, 30, 0.0524f));
+        var next = new MenuLine(3, "Apfelstrudel", Tilted(30, 150, 220, 30, 0.0524f));
+
+        var entries = MenuParser.Parse([dish, price, next]);
+
+        entries.Select(e => (e.Name, e.Price)).Should().Equal(("Weißwurst", "6,20 €"), ("Apfelstrudel", null));
+    }
+
+    private static Quad Tilted(float x, float y, float width, float height, float slope) => new(
+        new System.Numerics.Vector2(x, y),
+        new System.Numerics.Vector2(x + width, y + (slope * width)),
+        new System.Numerics.Vector2(x + width, y + (slope * width) + height),
+        new System.Numerics.Vector2(x, y + height));
+
     private static MenuLine Line(long id, string text, float x, float y, float width = 60, float height = 30) =>
         new(id, text, Quad.FromRectangle(new RectangleF(x, y, width, height)));
 }
