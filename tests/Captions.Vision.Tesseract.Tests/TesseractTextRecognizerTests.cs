@@ -110,6 +110,16 @@ public sealed class TesseractTextRecognizerTests
         TesseractTextRecognizer.Tidy(raw).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("\\980", "¥980")]
+    [InlineData("天ぷらそば \\980", "天ぷらそば ¥980")]
+    [InlineData("C:\\Windows", "C:\\Windows")]
+    [InlineData("\\", "\\")]
+    public void YenFromBackslash_JapaneseReading_BackslashBeforeDigitIsYen(string raw, string expected)
+    {
+        TesseractTextRecognizer.YenFromBackslash(raw).Should().Be(expected);
+    }
+
     [Fact]
     public void Constructor_MissingLanguageData_ThrowsNamingLanguage()
     {
