@@ -84,6 +84,12 @@ public static class VisionRunner
             }
         }
 
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when redirected, which wraps every figure; logs and CI have room.
+            AnsiConsole.Profile.Width = 180;
+        }
+
         var started = DateTimeOffset.UtcNow;
         var loadBefore = VisionStats.LoadAverage();
         var paths = CaptionsPaths.FromEnvironment();
