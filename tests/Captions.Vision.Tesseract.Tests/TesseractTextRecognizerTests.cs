@@ -57,18 +57,19 @@ public sealed class TesseractTextRecognizerTests
     }
 
     [Theory]
-    [InlineData("scenetext_word01.jpg", "CHINA")]
-    [InlineData("scenetext_word02.jpg", "HERE")]
-    [InlineData("scenetext_word03.jpg", "riser")]
-    public void Recognize_OpenCvWordCrop_ReadsTheWord(string file, string word)
+    [InlineData("scenetext_word01.jpg", "en", "CHINA")]
+    [InlineData("scenetext_word02.jpg", "en", "HERE")]
+    [InlineData("scenetext_word03.jpg", "en", "riser")]
+    [InlineData("scenetext_word04.jpg", "de", "Produkt")]
+    public void Recognize_OpenCvWordCrop_ReadsTheWord(string file, string language, string word)
     {
         var crop = TestImages.DecodeWithFfmpeg(TestImages.OpenCvPhoto(file));
 
-        var result = Timed(_fixture.For("en"), crop, file);
+        var result = Timed(_fixture.For(language), crop, file);
 
         result.Text.Should().Be(word);
-        result.Language.Should().Be("en");
-        result.Engine.Should().Be("tesseract:eng");
+        result.Language.Should().Be(language);
+        result.Engine.Should().Be("tesseract:" + TesseractLanguageCodes.ToTesseract(language));
     }
 
     [Fact]
