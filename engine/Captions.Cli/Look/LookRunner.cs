@@ -101,6 +101,7 @@ internal sealed class LookRunner
             var printer = new SignTerminalPrinter(_context.Output, request.Terminal);
             SignOverlayMapper? mapper = null;
             SignSnapshot? last = null;
+            long changedBeforeLastSet = 0;
             await foreach (var snapshot in pipeline.RunAsync(source, stopToken))
             {
                 if (last is null || snapshot.FrameWidth != last.FrameWidth || snapshot.FrameHeight != last.FrameHeight)
@@ -115,12 +116,22 @@ internal sealed class LookRunner
                 }
 
                 events?.Write(snapshot);
-                display?.Scenes.SetOverlays(mapper!.Map(snapshot));
+                if (display is not null)
+                {
+                    changedBeforeLastSet = display.FramesChanged;
+                    display.Scenes.SetOverlays(mapper!.Map(snapshot));
+                }
+
                 printer.Print(snapshot);
                 last = snapshot;
             }
 
             events?.Complete(source.DroppedFrames);
+            if (display is not null)
+            {
+                await ShowLastOverlaysAsync(display, request.Display, changedBeforeLastSet, stopToken);
+            }
+
             Report(pipeline, source, request, events, mapper);
             return ExitCodes.Success;
         }
@@ -178,6 +189,33 @@ internal sealed class LookRunner
             default:
                 tesseract = new TesseractRecognizers(CaptionsPaths.TesseractDataDirectory);
                 return new OcrLanguageRouter(paddle.Recognizer, tesseract.ForLanguage, from);
+        }
+    }
+
+    /// <summary>
+    /// The input ended: make sure the glasses drew the last overlays (a photo run is over in a second). A PNG recorder
+    /// stops once that frame is written; a window keeps showing them until Ctrl+C.
+    /// </summary>
+    private async Task ShowLastOverlaysAsync(CaptionDisplay display, DisplayTarget target, long changedBefore, CancellationToken stopToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (display.FramesChanged <= changedBefore && !display.Completion.IsCompleted)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
+            }
+
+            if (target.PngDirectory is null && target.Layout != Renderer.OpenGL.DisplayLayout.Headless && !display.Completion.IsCompleted)
+            {
+                _context.Error.WriteLine("captions: input ended; the glasses keep showing the last overlays until Ctrl+C");
+                await Task.WhenAny(display.Completion, Task.Delay(Timeout.InfiniteTimeSpan, stopToken));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C, or the last frame took over 5 s (the display reports its own failure).
         }
     }
 
