@@ -88,7 +88,9 @@ internal sealed class LookRunner
                     // A photo is one look: its first reading is the reading. Video and camera frames vote.
                     Votes = source.IsLive || IsVideo(source) ? vision.Votes : 1,
                     Crop = CropExtractor.Extract,
-                    RetireAfterFrames = vision.RetireAfterFrames,
+
+                    // Photos in a folder are unrelated scenes: what the last one showed leaves with it.
+                    RetireAfterFrames = source.IsLive || IsVideo(source) ? vision.RetireAfterFrames : 1,
                     MaxRegions = vision.MaxRegions,
                 },
                 detector,
