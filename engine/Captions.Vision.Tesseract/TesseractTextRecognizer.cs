@@ -13,8 +13,10 @@ namespace Captions.Vision.Tesseract;
 /// </summary>
 /// <remarks>
 /// Before reading, a crop lower than <see cref="TesseractTextRecognizerOptions.MinimumHeight"/> is scaled up
-/// (bilinear) to <see cref="TesseractTextRecognizerOptions.TargetHeight"/>, and a border in the crop's own
-/// background colour (the mean of its outermost pixels) is added, so light-on-dark text stays light-on-dark.
+/// (bilinear) to <see cref="TesseractTextRecognizerOptions.TargetHeight"/>, inverted when its ground is the darker
+/// Otsu class of its luma (light text on a dark sign), and framed in a white border: Tesseract reads dark text on a
+/// light ground best, and a border in the ground's own colour made a low-contrast LCD crop (opencv
+/// scenetext_word04, dark green on green) read as nothing where a white one reads "Produkt".
 /// A crop with almost no contrast (luma range under <see cref="TesseractTextRecognizerOptions.MinimumContrast"/>)
 /// is empty without asking Tesseract.
 /// The text is tidied: whitespace runs become one space, and the spaces Tesseract puts between kanji and kana
@@ -57,14 +59,14 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
     public RecognizedText Recognize(ImageFrame crop)
     {
         ArgumentNullException.ThrowIfNull(crop);
-        if (LuminanceRange(crop) < _options.MinimumContrast)
+        (int width, int height)? prepared = Prepare(crop);
+        if (prepared is not { } size)
         {
             // Tesseract invents text on a flat image (a blank crop read as jpn gave three kanji at confidence > 0).
             return RecognizedText.Empty(Name) with { Language = _language };
         }
 
-        (int width, int height) = Prepare(crop);
-        using Page page = _engine.Process(_scratch.AsSpan(0, width * height * 3), width, height, 3, width * 3);
+        using Page page = _engine.Process(_scratch.AsSpan(0, size.width * size.height * 3), size.width, size.height, 3, size.width * 3);
         string text = Tidy(page.GetText());
         if (_language == "ja")
         {
@@ -128,26 +130,10 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
         return new string(chars);
     }
 
-    // Max - min of integer luma (0.299 R + 0.587 G + 0.114 B) over the crop.
-    private static int LuminanceRange(ImageFrame crop)
-    {
-        int low = 255, high = 0;
-        for (int y = 0; y < crop.Height; y++)
-        {
-            ReadOnlySpan<byte> row = crop.Row(y);
-            for (int i = 0; i < row.Length; i += 3)
-            {
-                int luma = ((299 * row[i]) + (587 * row[i + 1]) + (114 * row[i + 2])) / 1000;
-                low = Math.Min(low, luma);
-                high = Math.Max(high, luma);
-            }
-        }
-
-        return high - low;
-    }
-
-    // Writes the scaled, bordered crop into _scratch (RGB, stride 3 * width) and returns its size.
-    private (int Width, int Height) Prepare(ImageFrame crop)
+    // Writes the crop into _scratch as RGB (stride 3 * width): scaled, inverted when its ground is the darker class,
+    // inside a white border. Null when the crop is flat. The colour stays: Tesseract thresholds the channels itself,
+    // and gray lost a dark-green-on-green crop that RGB reads (scenetext_word04: "BE" in gray, "Produkt" in RGB).
+    private (int Width, int Height)? Prepare(ImageFrame crop)
     {
         double scale = crop.Height < _options.MinimumHeight ? (double)_options.TargetHeight / crop.Height : 1.0;
         int innerWidth = Math.Max(1, (int)Math.Round(crop.Width * scale));
@@ -155,35 +141,119 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
         int border = Math.Max(MinimumBorder, (int)(innerHeight * _options.BorderFraction));
         int width = innerWidth + (2 * border);
         int height = innerHeight + (2 * border);
-        int needed = checked(width * height * 3);
+        int stride = width * 3;
+        int needed = checked(stride * height);
         if (_scratch.Length < needed)
         {
             _scratch = new byte[needed];
         }
 
-        (byte r, byte g, byte b) = EdgeColour(crop);
         Span<byte> output = _scratch.AsSpan(0, needed);
-        for (int i = 0; i < output.Length; i += 3)
-        {
-            output[i] = r;
-            output[i + 1] = g;
-            output[i + 2] = b;
-        }
-
+        Span<int> histogram = stackalloc int[256];
+        histogram.Clear();
         for (int y = 0; y < innerHeight; y++)
         {
-            Span<byte> row = output.Slice(((y + border) * width * 3) + (border * 3), innerWidth * 3);
+            Span<byte> rgb = output.Slice(((y + border) * stride) + (border * 3), innerWidth * 3);
             if (scale == 1.0)
             {
-                crop.Row(y).CopyTo(row);
+                crop.Row(y).CopyTo(rgb);
             }
             else
             {
-                ScaleRow(crop, y, scale, row);
+                ScaleRow(crop, y, scale, rgb);
+            }
+
+            for (int i = 0; i < rgb.Length; i += 3)
+            {
+                histogram[((299 * rgb[i]) + (587 * rgb[i + 1]) + (114 * rgb[i + 2])) / 1000]++;
+            }
+        }
+
+        int pixels = innerWidth * innerHeight;
+        if (Percentile(histogram, pixels - 1) - Percentile(histogram, 0) < _options.MinimumContrast)
+        {
+            return null;
+        }
+
+        bool invert = !LightIsMajority(histogram, pixels);
+        for (int y = 0; y < height; y++)
+        {
+            Span<byte> row = output.Slice(y * stride, stride);
+            if (y < border || y >= border + innerHeight)
+            {
+                row.Fill(255);
+                continue;
+            }
+
+            row[..(border * 3)].Fill(255);
+            row[((border + innerWidth) * 3)..].Fill(255);
+            if (invert)
+            {
+                Span<byte> inner = row.Slice(border * 3, innerWidth * 3);
+                for (int i = 0; i < inner.Length; i++)
+                {
+                    inner[i] = (byte)(255 - inner[i]);
+                }
             }
         }
 
         return (width, height);
+    }
+
+    // The luma value of the pixel at rank (0-based) in the histogram.
+    private static int Percentile(ReadOnlySpan<int> histogram, int rank)
+    {
+        int seen = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            seen += histogram[v];
+            if (seen > rank)
+            {
+                return v;
+            }
+        }
+
+        return 255;
+    }
+
+    // Otsu's threshold splits ink from ground; the class with more pixels is the ground (a text crop is mostly ground).
+    private static bool LightIsMajority(ReadOnlySpan<int> histogram, int pixels)
+    {
+        long total = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            total += (long)v * histogram[v];
+        }
+
+        long darkWeight = 0, darkSum = 0;
+        double best = -1;
+        int threshold = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            darkWeight += histogram[v];
+            darkSum += (long)v * histogram[v];
+            long lightWeight = pixels - darkWeight;
+            if (darkWeight == 0 || lightWeight == 0)
+            {
+                continue;
+            }
+
+            double difference = ((double)darkSum / darkWeight) - ((double)(total - darkSum) / lightWeight);
+            double between = (double)darkWeight * lightWeight * difference * difference;
+            if (between > best)
+            {
+                best = between;
+                threshold = v;
+            }
+        }
+
+        int dark = 0;
+        for (int v = 0; v <= threshold; v++)
+        {
+            dark += histogram[v];
+        }
+
+        return pixels - dark >= dark;
     }
 
     // Bilinear sample of output row y (of the scaled crop) from the source, pixel centres aligned.
@@ -209,40 +279,5 @@ public sealed class TesseractTextRecognizer : ITextRecognizer
                 row[(x * 3) + c] = (byte)Math.Round((upper * (1 - fy)) + (lower * fy));
             }
         }
-    }
-
-    // The mean of the crop's outermost ring of pixels: its background, as far as a tight crop shows it.
-    private static (byte R, byte G, byte B) EdgeColour(ImageFrame crop)
-    {
-        long r = 0, g = 0, b = 0, count = 0;
-        void Add(ReadOnlySpan<byte> row, int x)
-        {
-            r += row[x * 3];
-            g += row[(x * 3) + 1];
-            b += row[(x * 3) + 2];
-            count++;
-        }
-
-        for (int y = 0; y < crop.Height; y++)
-        {
-            ReadOnlySpan<byte> row = crop.Row(y);
-            if (y == 0 || y == crop.Height - 1)
-            {
-                for (int x = 0; x < crop.Width; x++)
-                {
-                    Add(row, x);
-                }
-            }
-            else
-            {
-                Add(row, 0);
-                if (crop.Width > 1)
-                {
-                    Add(row, crop.Width - 1);
-                }
-            }
-        }
-
-        return ((byte)(r / count), (byte)(g / count), (byte)(b / count));
     }
 }

@@ -19,6 +19,7 @@ public static class Program
         ["qwen-loopback"] = Translation.QwenLoopbackRunner.RunAsync,
         ["sign-cache"] = Translation.SignCacheRunner.RunAsync,
         ["render"] = Rendering.RenderRunner.RunAsync,
+        ["vision"] = Vision.VisionRunner.RunAsync,
         ["synthetic-model"] = SyntheticModelRunner.RunAsync,
     };
 

@@ -72,6 +72,8 @@ public sealed class CommandTests : IDisposable
         Directory.GetFiles(output, "*.events.jsonl").Should().HaveCount(5);
         srts.Should().OnlyContain(f => SrtParser.ParseFile(f).Count > 0);
         result.Output.Should().MatchRegex(@"word error rate \d+(\.\d)?% over \d+ words");
+        result.Output.Should().Contain("[sign #").And.Contain("NO PARKING", "the demo also reads the opencv-doc sign photos");
+        File.ReadAllLines(Path.Combine(output, "signs.jsonl")).Should().Contain(l => l.Contains("\"appeared\"", StringComparison.Ordinal));
     }
 
     [Fact]

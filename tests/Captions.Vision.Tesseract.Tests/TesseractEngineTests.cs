@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Captions.Native.Tesseract;
+using Xunit.Abstractions;
 
 namespace Captions.Vision.Tesseract.Tests;
 
@@ -6,6 +8,34 @@ namespace Captions.Vision.Tesseract.Tests;
 public sealed class TesseractEngineTests
 {
     private const string DataPath = TesseractFixture.DataPath;
+
+    private readonly ITestOutputHelper _output;
+
+    public TesseractEngineTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Theory]
+    [InlineData("eng")]
+    [InlineData("spa")]
+    [InlineData("fra")]
+    [InlineData("deu")]
+    [InlineData("jpn")]
+    [InlineData("kor")]
+    [InlineData("chi_sim")]
+    [InlineData("jpn+eng")]
+    public void Constructor_InstalledLanguage_InitialisesLstm(string language)
+    {
+        var watch = Stopwatch.StartNew();
+        using var engine = new TesseractEngine(DataPath, language, EngineMode.LstmOnly);
+        watch.Stop();
+
+        engine.Language.Should().Be(language);
+
+        // Informational only, never asserted.
+        _output.WriteLine($"init {language}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+    }
 
     [Fact]
     public void Constructor_MissingLanguage_ThrowsNamingLanguageAndDirectory()

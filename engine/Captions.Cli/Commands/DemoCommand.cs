@@ -124,6 +124,27 @@ internal static class DemoCommand
             CultureInfo.InvariantCulture,
             $"demo: {clips.Length} recordings, {audio.TotalSeconds:0.0} s of audio captioned in {wall.TotalSeconds:0.00} s; word error rate {total.Rate * 100:0.0}% over {total.ReferenceWords} words"));
         context.Output.WriteLine($"demo: SRT, WebVTT and events files are in {Path.GetFullPath(outputDir)}, rendered frames in {Path.Combine(Path.GetFullPath(outputDir), "frames")}");
-        return ExitCodes.Success;
+        return await LookAtSignsAsync(context, settings, outputDir, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sign half of the product on real photos nobody here took (opencv-doc's scene-text samples, shipped beside
+    /// the executable): read, tracked and translated English to Spanish (Qwen when configured, else Apertium).
+    /// </summary>
+    private static async Task<int> LookAtSignsAsync(CliContext context, CaptionsSettings settings, string outputDir, CancellationToken cancellationToken)
+    {
+        var photos = Path.Combine(AppContext.BaseDirectory, "demo", "signs");
+        if (!Directory.Exists(photos) || cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Success;
+        }
+
+        context.Output.WriteLine("== signs: opencv-doc scene-text photos, English to Spanish");
+        settings.Translation.From = "en";
+        settings.Translation.To ??= "es";
+        var events = Path.Combine(outputDir, "signs.jsonl");
+        var code = await new Look.LookRunner(context, settings).RunAsync(new Look.LookRequest(photos, events, Terminal: true), cancellationToken);
+        context.Output.WriteLine($"demo: sign events are in {Path.GetFullPath(events)}");
+        return code;
     }
 }

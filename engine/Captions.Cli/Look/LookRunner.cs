@@ -89,7 +89,15 @@ internal sealed class LookRunner
                     // A photo is one look: its first reading is the reading. Video and camera frames vote.
                     Votes = source.IsLive || IsVideo(source) ? vision.Votes : 1,
                     Crop = CropFor(vision.Ocr, from),
-                    RetireAfterFrames = vision.RetireAfterFrames,
+
+                    // The 0.5 floor is PaddleOCR's drop_score, on PP-OCR's character probabilities. Tesseract's mean
+                    // confidence is another scale: on the synthetic es and de menus a dotted-leader price line
+                    // ("........9,75 €", read right) scores under 0.3 and would vanish. Tesseract's own flat-crop check
+                    // keeps blank regions out.
+                    MinConfidence = PaddleReads(vision.Ocr, from) ? new SignPipelineOptions().MinConfidence : 0f,
+
+                    // Photos in a folder are unrelated scenes: what the last one showed leaves with it.
+                    RetireAfterFrames = source.IsLive || IsVideo(source) ? vision.RetireAfterFrames : 1,
                     MaxRegions = vision.MaxRegions,
                 },
                 detector,
@@ -102,6 +110,7 @@ internal sealed class LookRunner
             var printer = new SignTerminalPrinter(_context.Output, request.Terminal);
             SignOverlayMapper? mapper = null;
             SignSnapshot? last = null;
+            long changedBeforeLastSet = 0;
             await foreach (var snapshot in pipeline.RunAsync(source, stopToken))
             {
                 if (last is null || snapshot.FrameWidth != last.FrameWidth || snapshot.FrameHeight != last.FrameHeight)
@@ -116,12 +125,22 @@ internal sealed class LookRunner
                 }
 
                 events?.Write(snapshot);
-                display?.Scenes.SetOverlays(mapper!.Map(snapshot));
+                if (display is not null)
+                {
+                    changedBeforeLastSet = display.FramesChanged;
+                    display.Scenes.SetOverlays(mapper!.Map(snapshot));
+                }
+
                 printer.Print(snapshot);
                 last = snapshot;
             }
 
             events?.Complete(source.DroppedFrames);
+            if (display is not null)
+            {
+                await ShowLastOverlaysAsync(display, request.Display, changedBeforeLastSet, stopToken);
+            }
+
             Report(pipeline, source, request, events, mapper);
             return ExitCodes.Success;
         }
@@ -154,8 +173,9 @@ internal sealed class LookRunner
     }
 
     /// <summary>
-    /// Margin added round a line read by PP-OCR, as a fraction of the line's height (0.1: on the synthetic corpus 0.1
-    /// and 0.2 both restore the dropped spaces; 0.2 adds a stray "．" after one Chinese dish, 0.1 does not).
+    /// Background added at both ends of a line read by PP-OCR, as a fraction of the line's height (0.1: on the
+    /// synthetic corpus 0.1 and 0.2 on every side both restored the dropped spaces, 0.2 added a stray "．" after one
+    /// Chinese dish; 0.1 at the ends only keeps the spaces and opencv's scenetext05 "NO PARKING").
     /// </summary>
     private const float PaddleCropPadding = 0.1f;
 
@@ -190,20 +210,47 @@ internal sealed class LookRunner
 
     /// <summary>
     /// How a detected line is cut out for the recogniser that will read it. PP-OCR (English, Chinese, and first in
-    /// auto) gets the line grown by <see cref="PaddleCropPadding"/> of its height on every side: on the detector's
+    /// auto) gets the line lengthened by <see cref="PaddleCropPadding"/> of its height at both ends: on the detector's
     /// tight box its recogniser drops word spaces ("ATANY TIME", "ChickenSoup" on the synthetic corpus; with the margin
     /// both read right). Tesseract gets the exact box: it adds its own blank border, and more of the frame pulls the
     /// neighbouring dotted leaders into a price line (measured on the es and de corpus menus: "14,550€", ". -6,00 €").
     /// </summary>
-    private static Func<ImageFrame, Quad, ImageFrame> CropFor(string ocr, string from)
+    private static Func<ImageFrame, Quad, ImageFrame> CropFor(string ocr, string from) =>
+        PaddleReads(ocr, from) ? (frame, quad) => CropExtractor.ExtractPadded(frame, quad, PaddleCropPadding) : CropExtractor.Extract;
+
+    /// <summary>Whether PP-OCR reads the crops (alone, or first for English, Chinese and auto) rather than Tesseract.</summary>
+    private static bool PaddleReads(string ocr, string from) => ocr switch
     {
-        var paddleReads = ocr switch
+        "ppocr" => true,
+        "tesseract" => false,
+        _ => from == OcrLanguageRouter.Auto || OcrLanguageRouter.IsPrimaryLanguage(from),
+    };
+
+    /// <summary>
+    /// The input ended: make sure the glasses drew the last overlays (a photo run is over in a second). A PNG recorder
+    /// stops once that frame is written; a window keeps showing them until Ctrl+C.
+    /// </summary>
+    private async Task ShowLastOverlaysAsync(CaptionDisplay display, DisplayTarget target, long changedBefore, CancellationToken stopToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        try
         {
-            "ppocr" => true,
-            "tesseract" => false,
-            _ => from == OcrLanguageRouter.Auto || OcrLanguageRouter.IsPrimaryLanguage(from),
-        };
-        return paddleReads ? (frame, quad) => CropExtractor.ExtractPadded(frame, quad, PaddleCropPadding) : CropExtractor.Extract;
+            while (display.FramesChanged <= changedBefore && !display.Completion.IsCompleted)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), deadline.Token);
+            }
+
+            if (target.PngDirectory is null && target.Layout != Renderer.OpenGL.DisplayLayout.Headless && !display.Completion.IsCompleted)
+            {
+                _context.Error.WriteLine("captions: input ended; the glasses keep showing the last overlays until Ctrl+C");
+                await Task.WhenAny(display.Completion, Task.Delay(Timeout.InfiniteTimeSpan, stopToken));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C, or the last frame took over 5 s (the display reports its own failure).
+        }
     }
 
     private static bool IsVideo(IFrameSource source) => source is FfmpegVideoSource;

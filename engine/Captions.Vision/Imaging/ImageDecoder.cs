@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Captions.Native.Leptonica;
 
 namespace Captions.Vision.Imaging;
@@ -24,6 +25,9 @@ public static class ImageDecoder
     /// </summary>
     public const long MaxDecodedPixels = 64_000_000;
 
+    // Enough for the format signatures and a PNG's IHDR size (bytes 16-23).
+    private const int HeadLength = 32;
+
     private static readonly int[] s_jpegReductions = [1, 2, 4, 8];
 
     /// <summary>Decodes the image file at <paramref name="path"/>.</summary>
@@ -40,7 +44,7 @@ public static class ImageDecoder
         }
 
         long length;
-        Span<byte> head = stackalloc byte[16];
+        Span<byte> head = stackalloc byte[HeadLength];
         int headLength;
         try
         {
@@ -66,7 +70,7 @@ public static class ImageDecoder
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
-        return DecodeCore(null, data, data[..Math.Min(16, data.Length)], data.Length, name, maxSide);
+        return DecodeCore(null, data, data[..Math.Min(HeadLength, data.Length)], data.Length, name, maxSide);
     }
 
     /// <summary>The size of a <paramref name="width"/> x <paramref name="height"/> image scaled to fit <paramref name="maxSide"/> (never enlarged).</summary>
@@ -109,6 +113,17 @@ public static class ImageDecoder
         }
         catch (LeptonicaException ex)
         {
+            // Leptonica refuses a 0x0 PNG as "invalid w or h": say what the header claims.
+            if (format == ImageFileFormat.Png && head.Length >= 24 && head.Slice(12, 4).SequenceEqual("IHDR"u8))
+            {
+                int claimedWidth = BinaryPrimitives.ReadInt32BigEndian(head[16..]);
+                int claimedHeight = BinaryPrimitives.ReadInt32BigEndian(head[20..]);
+                if (claimedWidth <= 0 || claimedHeight <= 0)
+                {
+                    throw new ImageDecodeException($"{what}: the PNG header says the image is {claimedWidth}x{claimedHeight}; there are no pixels to decode", ex);
+                }
+            }
+
             throw new ImageDecodeException($"{what}: corrupt or truncated {FormatName(format)} header ({Strip(ex.Message, name)})", ex);
         }
         catch (DllNotFoundException ex)

@@ -41,32 +41,32 @@ public static class CropExtractor
     }
 
     /// <summary>
-    /// The upright crop of <paramref name="quad"/> grown on every side by <paramref name="padding"/> times the quad's
-    /// text height (along its own reading and height directions, so a rotated or receding line grows along itself).
-    /// The detector's box hugs the glyphs; PP-OCR's recogniser then tends to drop the spaces of a tightly cropped line
-    /// ("ATANY TIME"), which a margin of background restores.
+    /// The upright crop of <paramref name="quad"/> lengthened at both ends by <paramref name="padding"/> times the
+    /// quad's text height, along its own reading direction (so a rotated or receding line grows along itself). The
+    /// detector's box hugs the glyphs; PP-OCR's recogniser then tends to drop the word spaces of a tightly cropped line
+    /// ("ATANY TIME"), which background at the ends restores. Only the ends: growing the top and bottom too shrinks the
+    /// text in the recogniser's fixed-height input, and on opencv's scenetext05 photo made "NO PARKING" read
+    /// "NOPARKING".
     /// </summary>
     public static ImageFrame ExtractPadded(ImageFrame frame, Quad quad, float padding)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
-        return Extract(frame, Expand(quad, padding));
+        return Extract(frame, Lengthen(quad, padding));
     }
 
-    /// <summary><paramref name="quad"/> grown on every side by <paramref name="padding"/> times its text height.</summary>
-    public static Quad Expand(Quad quad, float padding)
+    /// <summary><paramref name="quad"/> lengthened at both ends by <paramref name="padding"/> times its text height.</summary>
+    public static Quad Lengthen(Quad quad, float padding)
     {
         float margin = padding * quad.Height;
         Vector2 along = (quad.TopRight - quad.TopLeft) + (quad.BottomRight - quad.BottomLeft);
-        Vector2 down = (quad.BottomLeft - quad.TopLeft) + (quad.BottomRight - quad.TopRight);
-        if (margin <= 0 || along.LengthSquared() < 1e-6f || down.LengthSquared() < 1e-6f)
+        if (margin <= 0 || along.LengthSquared() < 1e-6f)
         {
             return quad;
         }
 
         Vector2 u = Vector2.Normalize(along) * margin;
-        Vector2 v = Vector2.Normalize(down) * margin;
-        return new Quad(quad.TopLeft - u - v, quad.TopRight + u - v, quad.BottomRight + u + v, quad.BottomLeft - u + v);
+        return new Quad(quad.TopLeft - u, quad.TopRight + u, quad.BottomRight + u, quad.BottomLeft - u);
     }
 
     /// <summary>The frame turned 180 degrees (an upside-down line made readable).</summary>

@@ -90,8 +90,8 @@ public static partial class MenuParser
 
     /// <summary>
     /// A line that is one price, possibly after the tail of its dotted leaders: the detector often cuts a leader row
-    /// between the dish and the price, leaving "..14,50€" or ". 6,00 €" as its own line. The price is what follows
-    /// the leaders.
+    /// between the dish and the price, leaving "..14,50€" or ". 6,00 €" as its own line, and the recogniser may read
+    /// the last dots as other punctuation ("‚ 5,80 €"). The price is what follows that punctuation.
     /// </summary>
     private static bool TryPriceOnly(string text, out string price)
     {
@@ -256,7 +256,7 @@ public static partial class MenuParser
     [GeneratedRegex($@"^{PriceOrInteger}$")]
     private static partial Regex PriceOnlyRegex();
 
-    [GeneratedRegex(@"^(?:[.·…_・]\s*)+")]
+    [GeneratedRegex(@"^(?:\p{P}\s*)+")]
     private static partial Regex LeadingLeadersRegex();
 
     [GeneratedRegex($@"\s*{Leaders}$")]

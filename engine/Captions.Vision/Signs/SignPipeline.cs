@@ -334,7 +334,7 @@ public sealed partial class SignPipeline
             _recognizerFailing = 0;
             recognised++;
             Interlocked.Increment(ref _recognitions);
-            _tracker.AddReading(match.Track, reading with { Text = reading.Text ?? "" });
+            _tracker.AddReading(match.Track, reading with { Text = reading.Confidence < _options.MinConfidence ? "" : reading.Text ?? "" });
         }
 
         if (recognised > 0)

@@ -49,6 +49,12 @@ public sealed record SignPipelineOptions
     /// </summary>
     public TimeSpan FinalTranslationWait { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Readings less sure than this (0.5, PaddleOCR's drop_score) count as "nothing readable": clutter the detector
+    /// mistakes for text (a 12-pixel blob read as "福" at low confidence) never becomes an overlay or a request.
+    /// </summary>
+    public float MinConfidence { get; init; } = 0.5f;
+
     /// <summary>Cuts a region out of a frame, upright; null = <see cref="Ocr.CropExtractor.Extract"/> (perspective warp, as PaddleOCR).</summary>
     public Func<ImageFrame, Quad, ImageFrame>? Crop { get; init; }
 
@@ -58,6 +64,11 @@ public sealed record SignPipelineOptions
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(SourceLanguage, nameof(SourceLanguage));
+        if (!(MinConfidence is >= 0f and <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinConfidence), MinConfidence, "expected 0..1");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(TargetLanguage, nameof(TargetLanguage));
         ArgumentOutOfRangeException.ThrowIfLessThan(Votes, 1, nameof(Votes));
         ArgumentOutOfRangeException.ThrowIfLessThan(RetireAfterFrames, 1, nameof(RetireAfterFrames));

@@ -36,6 +36,10 @@ public sealed class LookCorpusTests(ITestOutputHelper output)
         // characters (0.033).
         ["fr-carte-serif"] = 0.04,
 
+        // Tesseract jpn: "立人禁止" for "立入禁止": 1 of 9 characters (0.111). It read right with the ground-coloured
+        // border Tesseract crops had before the white border and dark-ground inversion (commit b832842).
+        ["ja-tachiiri-2line-blur"] = 0.12,
+
         // Tesseract jpn: "味噌汗" for "味噌汁" and "抹花アイス" for "抹茶アイス": 2 of 28 characters (0.071).
         ["ja-oshinagaki-noleader"] = 0.08,
     };

@@ -3,6 +3,7 @@ using Captions.Engine.Captioning;
 using Captions.Engine.Pipeline;
 using Captions.Engine.Timing;
 using Captions.Engine.Translation;
+using Captions.TestKit.Logging;
 using Captions.TestKit.Time;
 using Captions.TestKit.Translation;
 using Microsoft.Extensions.Logging;
@@ -316,35 +317,6 @@ public sealed class TranslatorStageTests
             }
 
             _stop.Dispose();
-        }
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        private readonly List<string> _messages = [];
-
-        public IReadOnlyList<string> Messages
-        {
-            get
-            {
-                lock (_messages)
-                {
-                    return [.. _messages];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_messages)
-            {
-                _messages.Add(formatter(state, exception));
-            }
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Captions.TestKit.Vision;
 internal static class FfmpegTool
 {
     /// <summary>Bump when the way a spec becomes pixels changes, so stale cached renders are not reused.</summary>
-    internal const string RendererVersion = "synth-4";
+    internal const string RendererVersion = "synth-5";
 
     /// <summary>Flags that keep encoders from writing anything run-dependent (versions, timestamps).</summary>
     internal static readonly string[] s_bitExact = ["-fflags", "+bitexact", "-flags:v", "+bitexact"];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Captions.Vision.Imaging;
 
@@ -30,37 +29,16 @@ public static class TestImages
     /// <summary>Decodes any image ffmpeg reads into an RGB frame (ffprobe for the size, ffmpeg for the pixels).</summary>
     public static ImageFrame DecodeWithFfmpeg(string path)
     {
-        var size = Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", path]);
+        var size = FfmpegTool.Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", path]);
         var parts = System.Text.Encoding.ASCII.GetString(size).Trim().Split('x');
         var width = int.Parse(parts[0], CultureInfo.InvariantCulture);
         var height = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        var pixels = Run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
+        var pixels = FfmpegTool.Run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
         if (pixels.Length != width * height * 3)
         {
             throw new InvalidDataException($"{path}: ffmpeg gave {pixels.Length} bytes for {width}x{height} RGB.");
         }
 
         return new ImageFrame(pixels, width, height, width * 3) { Origin = Path.GetFileName(path) };
-    }
-
-    private static byte[] Run(string tool, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        using var output = new MemoryStream();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidDataException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {errors.GetAwaiter().GetResult()}");
-        }
-
-        return output.ToArray();
     }
 }

@@ -19,9 +19,13 @@ public sealed class FfmpegCameraSourceTests
         await using var camera = new FfmpegCameraSource("/dev/video0", TestCamera(), TimeProvider.System);
         using var timeout = FrameReading.Timeout();
         var frames = new List<ImageFrame>();
+        long newestAtLeast = 0;
 
         await foreach (ImageFrame frame in camera.ReadAsync(timeout.Token))
         {
+            // The frame waiting is the newest: at most the one being written is newer than it, and the pump counts a
+            // frame just before writing it, hence the 2.
+            frame.Sequence.Should().BeGreaterThanOrEqualTo(newestAtLeast);
             frames.Add(frame);
             if (frames.Count == 6)
             {
@@ -30,6 +34,7 @@ public sealed class FfmpegCameraSourceTests
 
             // A consumer slower than the camera (OCR): several frames arrive meanwhile.
             await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            newestAtLeast = camera.CapturedFrames - 2;
         }
 
         camera.IsLive.Should().BeTrue();
@@ -139,6 +144,17 @@ public sealed class FfmpegCameraSourceTests
         };
         find.Should().Throw<ArgumentException>("the ffmpeg child is gone and reaped");
         await frames.DisposeAsync().AsTask().WaitAsync(FrameReading.Deadline);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SecondReader_Rejected()
+    {
+        await using var camera = new FfmpegCameraSource("/dev/video0", TestCamera(":duration=0.1"), TimeProvider.System);
+        await FrameReading.ReadAllAsync(camera);
+
+        Func<Task> again = () => FrameReading.ReadAllAsync(camera);
+
+        await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("camera /dev/video0 is read once");
     }
 
     [Fact]

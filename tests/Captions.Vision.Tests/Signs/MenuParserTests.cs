@@ -185,6 +185,7 @@ public sealed class MenuParserTests
 
         entries.Select(e => (e.Name, e.Price)).Should().Equal(("Paella valenciana", "14,50€"), ("Gazpacho andaluz", "6,00 €"));
         MenuParser.IsPrice("..14,50€").Should().BeTrue();
+        MenuParser.IsPrice("‚ 5,80 €").Should().BeTrue();
         MenuParser.IsPrice("...").Should().BeFalse();
     }
 

@@ -1,4 +1,5 @@
 using Captions.Engine.Translation;
+using Captions.TestKit.Logging;
 using Captions.TestKit.Time;
 using Captions.TestKit.Translation;
 using Captions.Vision.Signs;

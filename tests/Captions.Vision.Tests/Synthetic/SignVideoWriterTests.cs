@@ -76,6 +76,24 @@ public sealed class SignVideoWriterTests
     }
 
     [Fact]
+    public void ReadAllFrames_SmallVideo_EveryFrameInOrderMatchingReadFrame()
+    {
+        var spec = new SignVideoSpec
+        {
+            Name = "all-frames", Sign = SyntheticSignCorpus.Sign("fr-sortie-clean") with { Width = 320, Height = 120, FontSize = 40 },
+            Width = 640, Height = 360, FrameCount = 8, Background = VideoBackground.Plain, Y = 100, PixelsPerFrame = 10,
+        };
+        var video = SignVideoWriter.Write(spec);
+
+        var frames = video.ReadAllFrames();
+
+        frames.Should().HaveCount(8);
+        frames.Select(f => f.Sequence).Should().Equal(Enumerable.Range(0, 8).Select(i => (long)i));
+        frames[5].Pixels.Should().Equal(video.ReadFrame(5).Pixels);
+        frames[5].Timestamp.Should().Be(TimeSpan.FromSeconds(5 / 15.0));
+    }
+
+    [Fact]
     public void Write_SignLeavingTheFrame_ThrowsNamingTheVideo()
     {
         var spec = SignVideoSpec.Moving720p(SyntheticSignCorpus.Sign("en-exit-clean")) with { PixelsPerFrame = 40 };

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Captions.Vision.Tests.Signs;
+namespace Captions.TestKit.Logging;
 
 /// <summary>Keeps formatted log messages so tests can count them.</summary>
-internal sealed class ListLogger : ILogger
+public sealed class ListLogger : ILogger
 {
     private readonly List<string> _messages = [];
 
