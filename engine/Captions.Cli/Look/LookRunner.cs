@@ -8,7 +8,6 @@ using Captions.Engine.Translation;
 using Captions.Renderer.OpenGL.Hosting;
 using Captions.Vision.Display;
 using Captions.Vision.Frames;
-using Captions.Vision.Geometry;
 using Captions.Vision.Imaging;
 using Captions.Vision.Ocr;
 using Captions.Vision.Output;
@@ -88,13 +87,13 @@ internal sealed class LookRunner
 
                     // A photo is one look: its first reading is the reading. Video and camera frames vote.
                     Votes = source.IsLive || IsVideo(source) ? vision.Votes : 1,
-                    Crop = CropFor(vision.Ocr, from),
+                    Crop = RecognitionProfile.Crop(vision.Ocr, from),
 
                     // The 0.5 floor is PaddleOCR's drop_score, on PP-OCR's character probabilities. Tesseract's mean
                     // confidence is another scale: on the synthetic es and de menus a dotted-leader price line
                     // ("........9,75 €", read right) scores under 0.3 and would vanish. Tesseract's own flat-crop check
                     // keeps blank regions out.
-                    MinConfidence = PaddleReads(vision.Ocr, from) ? new SignPipelineOptions().MinConfidence : 0f,
+                    MinConfidence = RecognitionProfile.MinConfidence(vision.Ocr, from),
 
                     // Photos in a folder are unrelated scenes: what the last one showed leaves with it.
                     RetireAfterFrames = source.IsLive || IsVideo(source) ? vision.RetireAfterFrames : 1,
@@ -173,13 +172,6 @@ internal sealed class LookRunner
     }
 
     /// <summary>
-    /// Background added at both ends of a line read by PP-OCR, as a fraction of the line's height (0.1: on the
-    /// synthetic corpus 0.1 and 0.2 on every side both restored the dropped spaces, 0.2 added a stray "．" after one
-    /// Chinese dish; 0.1 at the ends only keeps the spaces and opencv's scenetext05 "NO PARKING").
-    /// </summary>
-    private const float PaddleCropPadding = 0.1f;
-
-    /// <summary>
     /// The recogniser the configuration asks for: PP-OCR alone, Tesseract alone (for the source language, English
     /// when auto), or PP-OCR routed to Tesseract for the scripts its dictionary lacks (auto).
     /// </summary>
@@ -207,24 +199,6 @@ internal sealed class LookRunner
                 return new OcrLanguageRouter(paddle.Recognizer, tesseract.ForLanguage, from);
         }
     }
-
-    /// <summary>
-    /// How a detected line is cut out for the recogniser that will read it. PP-OCR (English, Chinese, and first in
-    /// auto) gets the line lengthened by <see cref="PaddleCropPadding"/> of its height at both ends: on the detector's
-    /// tight box its recogniser drops word spaces ("ATANY TIME", "ChickenSoup" on the synthetic corpus; with the margin
-    /// both read right). Tesseract gets the exact box: it adds its own blank border, and more of the frame pulls the
-    /// neighbouring dotted leaders into a price line (measured on the es and de corpus menus: "14,550€", ". -6,00 €").
-    /// </summary>
-    private static Func<ImageFrame, Quad, ImageFrame> CropFor(string ocr, string from) =>
-        PaddleReads(ocr, from) ? (frame, quad) => CropExtractor.ExtractPadded(frame, quad, PaddleCropPadding) : CropExtractor.Extract;
-
-    /// <summary>Whether PP-OCR reads the crops (alone, or first for English, Chinese and auto) rather than Tesseract.</summary>
-    private static bool PaddleReads(string ocr, string from) => ocr switch
-    {
-        "ppocr" => true,
-        "tesseract" => false,
-        _ => from == OcrLanguageRouter.Auto || OcrLanguageRouter.IsPrimaryLanguage(from),
-    };
 
     /// <summary>
     /// The input ended: make sure the glasses drew the last overlays (a photo run is over in a second). A PNG recorder

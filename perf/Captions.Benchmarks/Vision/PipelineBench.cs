@@ -8,7 +8,7 @@ namespace Captions.Benchmarks.Vision;
 
 /// <summary>
 /// Runs the real <see cref="SignPipeline"/> (the given detector and recogniser, rotated crops through
-/// <see cref="CropExtractor"/>, the given translator behind a fresh cache) over frames held in memory, one frame in
+/// <see cref="RecognitionProfile"/> as `captions look` cuts them, the given translator behind a fresh cache) over frames held in memory, one frame in
 /// flight at a time (<see cref="ClosedLoopFrameSource"/>), and collects per-frame stamps and counters.
 /// </summary>
 internal static class PipelineBench
@@ -16,7 +16,14 @@ internal static class PipelineBench
     internal static async Task<PipelineRun> RunAsync(
         string name, IReadOnlyList<ImageFrame> frames, ITextDetector detector, ITextRecognizer recognizer, ITranslator? translator, string sourceLanguage, CancellationToken cancellationToken)
     {
-        var options = new SignPipelineOptions { SourceLanguage = sourceLanguage, TargetLanguage = "es", Crop = CropExtractor.Extract };
+        // The crop and confidence floor `captions look` uses with --ocr auto, so the figures are the product's.
+        var options = new SignPipelineOptions
+        {
+            SourceLanguage = sourceLanguage,
+            TargetLanguage = "es",
+            Crop = RecognitionProfile.Crop("auto", sourceLanguage),
+            MinConfidence = RecognitionProfile.MinConfidence("auto", sourceLanguage),
+        };
         var pipeline = new SignPipeline(options, detector, recognizer, translator, new TranslationCache(), TimeProvider.System);
         await using var source = new ClosedLoopFrameSource(name, frames, TimeProvider.System);
         var latency = new List<double>();
