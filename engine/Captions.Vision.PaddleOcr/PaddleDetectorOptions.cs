@@ -25,6 +25,12 @@ public sealed record PaddleDetectorOptions
     /// <summary>Connected components examined at most per frame (PaddleOCR's max_candidates).</summary>
     public int MaxCandidates { get; init; } = 1000;
 
+    /// <summary>
+    /// Join level boxes of one line that overlap (unclip grew two words into each other, and the right one would be read
+    /// with its neighbour's last letter). Not in PaddleOCR; see <see cref="LineMerger"/>.
+    /// </summary>
+    public bool MergeOverlappingLines { get; init; } = true;
+
     /// <summary>The defaults above.</summary>
     public static PaddleDetectorOptions Default { get; } = new();
 

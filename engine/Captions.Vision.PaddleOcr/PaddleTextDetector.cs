@@ -87,6 +87,11 @@ public sealed class PaddleTextDetector : ITextDetector
 
         _found.Clear();
         _postProcessor.Extract(_output!.Span, width, height, frame.Width, frame.Height, Options, _found);
+        if (Options.MergeOverlappingLines)
+        {
+            LineMerger.Merge(_found);
+        }
+
         if (_found.Count > Options.MaxRegions)
         {
             _found.Sort(static (a, b) => b.Score.CompareTo(a.Score));
