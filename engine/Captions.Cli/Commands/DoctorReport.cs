@@ -178,15 +178,19 @@ internal sealed class DoctorReport
         }
 
         var tessdata = CaptionsPaths.TesseractDataDirectory;
-        var languages = Directory.Exists(tessdata)
-            ? Directory.GetFiles(tessdata, "*.traineddata").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()
-            : [];
+        var languages = Native.Tesseract.TesseractEngine.InstalledLanguages(tessdata);
         Line(languages.Count > 0, required: false, "  languages", languages.Count > 0
             ? string.Join(" ", languages)
             : $"none in {tessdata} (install tesseract-ocr-eng, -jpn, -kor, ...)");
 
         var ocrModels = _paths.OcrModelDirectory;
-        string[] files = ["ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx", "ppocr_keys_v1.txt"];
+        string[] files =
+        [
+            Vision.PaddleOcr.PaddleTextDetector.ModelFileName,
+            Vision.PaddleOcr.PaddleTextRecognizer.ModelFileName,
+            Vision.PaddleOcr.PaddleAngleClassifier.ModelFileName,
+            Vision.PaddleOcr.PaddleTextRecognizer.DictionaryFileName,
+        ];
         var missing = files.FirstOrDefault(f => !File.Exists(Path.Combine(ocrModels, f)));
         Line(missing is null, required: false, "pp-ocr v4", missing is null ? ocrModels : $"{Path.Combine(ocrModels, missing)} not found (fetched by ./scripts/bootstrap.sh)");
     }

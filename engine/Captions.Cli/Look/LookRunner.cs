@@ -59,7 +59,7 @@ internal sealed class LookRunner
             var recognizer = CreateRecognizer(paths, from, out paddle, out tesseract, out var detector);
             if (_settings.Translation.To is not null)
             {
-                translator = new TranslationEngines(_context, _settings).Create(from == "auto" ? "auto" : from, out var notice);
+                translator = new TranslationEngines(_context, _settings).Create(from, out var notice);
                 if (notice is not null)
                 {
                     _context.Error.WriteLine($"captions: {notice}");
@@ -78,6 +78,8 @@ internal sealed class LookRunner
                 display = await CaptionDisplay.StartAsync(options, clock.TimeProvider, _context.LoggerFactory);
             }
 
+            // Video and camera frames are one moving scene; photos are separate looks.
+            var continuous = source.IsLive || source is FfmpegVideoSource;
             var pipeline = new SignPipeline(
                 new SignPipelineOptions
                 {
@@ -86,7 +88,7 @@ internal sealed class LookRunner
                     Menu = vision.Menu,
 
                     // A photo is one look: its first reading is the reading. Video and camera frames vote.
-                    Votes = source.IsLive || IsVideo(source) ? vision.Votes : 1,
+                    Votes = continuous ? vision.Votes : 1,
                     Crop = RecognitionProfile.Crop(vision.Ocr, from),
 
                     // The 0.5 floor is PaddleOCR's drop_score, on PP-OCR's character probabilities. Tesseract's mean
@@ -96,7 +98,7 @@ internal sealed class LookRunner
                     MinConfidence = RecognitionProfile.MinConfidence(vision.Ocr, from),
 
                     // Photos in a folder are unrelated scenes: what the last one showed leaves with it.
-                    RetireAfterFrames = source.IsLive || IsVideo(source) ? vision.RetireAfterFrames : 1,
+                    RetireAfterFrames = continuous ? vision.RetireAfterFrames : 1,
                     MaxRegions = vision.MaxRegions,
                 },
                 detector,
@@ -134,7 +136,7 @@ internal sealed class LookRunner
                 last = snapshot;
             }
 
-            events?.Complete(source.DroppedFrames);
+            events?.Complete(pipeline.DroppedFrames);
             if (display is not null)
             {
                 await ShowLastOverlaysAsync(display, request.Display, changedBeforeLastSet, stopToken);
@@ -227,13 +229,11 @@ internal sealed class LookRunner
         }
     }
 
-    private static bool IsVideo(IFrameSource source) => source is FfmpegVideoSource;
-
     private void Report(SignPipeline pipeline, IFrameSource source, LookRequest request, SignEventWriter? events, SignOverlayMapper? mapper)
     {
         _context.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"captions: {source.Description}: {pipeline.Frames} frames, {pipeline.Recognitions} crops recognised, {pipeline.TranslationRequests} translation requests ({pipeline.CacheHits} from cache), {source.DroppedFrames} frames dropped"));
+            $"captions: {source.Description}: {pipeline.Frames} frames, {pipeline.Recognitions} crops recognised, {pipeline.TranslationRequests} translation requests ({pipeline.CacheHits} from cache), {pipeline.DroppedFrames} frames dropped"));
         if (mapper is { Truncated: > 0 })
         {
             _context.Error.WriteLine($"captions: {mapper.Truncated} overlays left out (the glasses show at most 16 at once)");
@@ -245,22 +245,12 @@ internal sealed class LookRunner
         }
     }
 
+    /// <summary>The vision failures with their own message; the rest as `listen` describes them (files, models, display).</summary>
     private static string? Describe(Exception ex, string input) => ex switch
     {
         FrameSourceException => ex.Message,
-        ImageDecodeException => ex.Message,
         OcrModelException => ex.Message,
         Native.Tesseract.TesseractException => ex.Message,
-        Native.OnnxRuntime.OnnxRuntimeException => ex.Message,
-        TranslationException => ex.Message,
-        SettingsException => ex.Message,
-        FormatException => ex.Message,
-        FileNotFoundException => ex.Message,
-        DirectoryNotFoundException => ex.Message,
-        UnauthorizedAccessException => $"{input}: {ex.Message}",
-        IOException => ex.Message,
-        Renderer.OpenGL.GraphicsUnavailableException => $"display: {ex.Message}",
-        Renderer.Text.FontNotFoundException => ex.Message,
-        _ => null,
+        _ => ConversationRunner.Describe(ex, input),
     };
 }
