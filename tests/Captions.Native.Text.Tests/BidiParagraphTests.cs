@@ -1,4 +1,5 @@
 using Captions.Native.FriBidi;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Native.Text.Tests;
 
@@ -65,15 +66,10 @@ public sealed class BidiParagraphTests
     public void Analyze_RepeatedParagraph_AllocatesNothing()
     {
         const string text = "English with עברית and العربية inside";
-        _bidi.Analyze(text);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            _bidi.Analyze(text);
-        }
+        long allocated = AllocationProbe.SteadyStateBytes(() => _bidi.Analyze(text), iterations: 100);
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+        allocated.Should().Be(0);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using Captions.Engine.Audio;
 using Captions.Engine.Speech;
 using Captions.Native.PocketSphinx;
 using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Speech.Sphinx.Tests;
 
@@ -53,14 +54,8 @@ public sealed class SphinxRecognizerTests : IClassFixture<SphinxRecognizerFixtur
                 _recognizer.AcceptAudio(chunk);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
             int partials = 0;
-            for (int i = 0; i < 200; i++)
-            {
-                partials += _recognizer.AcceptAudio(chunk) is null ? 0 : 1;
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationProbe.SteadyStateBytes(() => partials += _recognizer.AcceptAudio(chunk) is null ? 0 : 1, iterations: 200);
 
             // 200 chunks = 4 s of near-silence = 25 hypothesis queries, each compared as bytes without a string.
             partials.Should().Be(0);

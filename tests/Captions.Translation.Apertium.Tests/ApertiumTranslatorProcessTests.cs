@@ -134,20 +134,32 @@ public sealed class ApertiumTranslatorProcessTests
     [Fact]
     public async Task TranslateAsync_PipelineDiesMidRequest_FailsWithEngineFailedNamingThePid()
     {
-        // A cold pipeline spends ~0.2-1 s loading dictionaries before it can answer: killed in that window, the
-        // request in flight (or, if the kill beat the write, the write) must fail, not hang.
+        // A pipeline that reads and never answers ("tail -f /dev/null" as the eng-spa mode) holds the request in
+        // flight for as long as the test needs, where a real cold pipeline answers within ~0.5 s and once beat the
+        // kill under load. Killed with the request written (or, if the kill beat the write, the write) must fail,
+        // not hang.
         ApertiumTestSupport.RequireInstalled();
-        await using var translator = new ApertiumTranslator();
-        Task<string> inFlight = ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
-        await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is not null || inFlight.IsCompleted);
-        int pid = translator.WarmProcessId("en", "es")!.Value;
+        string modes = Directory.CreateTempSubdirectory("apertium-modes-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(modes, "eng-spa.mode"), "tail -f /dev/null");
+            await using var translator = new ApertiumTranslator(new ApertiumOptions { ModesDirectory = modes });
+            Task<string> inFlight = ApertiumTestSupport.TranslateAsync(translator, "The cat is on the table.", "en", "es");
+            await WaitUntilAsync(() => translator.WarmProcessId("en", "es") is not null || inFlight.IsCompleted);
+            inFlight.IsCompleted.Should().BeFalse("a pipeline that never answers cannot complete the request");
+            int pid = translator.WarmProcessId("en", "es")!.Value;
 
-        KillTreeNow(pid);
+            KillTreeNow(pid);
 
-        Func<Task> act = () => inFlight.WaitAsync(ApertiumTestSupport.Timeout);
-        TranslationException error = (await act.Should().ThrowAsync<TranslationException>()).Which;
-        error.Kind.Should().Be(TranslationFailureKind.EngineFailed);
-        error.Message.Should().Contain($"pid {pid}").And.Contain("eng-spa");
+            Func<Task> act = () => inFlight.WaitAsync(ApertiumTestSupport.Timeout);
+            TranslationException error = (await act.Should().ThrowAsync<TranslationException>()).Which;
+            error.Kind.Should().Be(TranslationFailureKind.EngineFailed);
+            error.Message.Should().Contain($"pid {pid}").And.Contain("eng-spa");
+        }
+        finally
+        {
+            Directory.Delete(modes, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Captions.Native.OnnxRuntime;
 using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Vad.Silero.Tests;
 

@@ -1,6 +1,6 @@
 using Captions.Engine.Audio;
 using Captions.Engine.Vad;
-using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Vad.Silero.Tests;
 

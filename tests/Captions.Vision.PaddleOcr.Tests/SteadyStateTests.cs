@@ -1,3 +1,4 @@
+using Captions.TestKit.Diagnostics;
 using Captions.Vision.Imaging;
 
 namespace Captions.Vision.PaddleOcr.Tests;
@@ -14,12 +15,9 @@ public sealed class SteadyStateTests
     {
         var detector = PaddleOcrTestAssets.Engine.Detector;
         var frame = RenderedText.Render("STEADY STATE", RenderedText.DejaVuSans, 40, 640, 360, x: 40, y: 100);
-        detector.Detect(frame);
-        detector.Detect(frame);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         var regions = detector.Detect(frame);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        long allocated = AllocationProbe.SteadyStateBytes(() => regions = detector.Detect(frame), iterations: 1);
 
         regions.Should().ContainSingle();
         // The region array and the sort's comparer: well under 1 KB; a per-frame map or tensor would be >= 225 KB.
@@ -31,12 +29,9 @@ public sealed class SteadyStateTests
     {
         var recognizer = PaddleOcrTestAssets.Engine.Recognizer;
         var crop = RenderedText.Render("steady", RenderedText.DejaVuSans, 32, 160, 48, x: 8, y: 6);
-        recognizer.Recognize(crop);
-        recognizer.Recognize(crop);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         var text = recognizer.Recognize(crop);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        long allocated = AllocationProbe.SteadyStateBytes(() => text = recognizer.Recognize(crop), iterations: 1);
 
         text.Text.Should().Be("steady");
         allocated.Should().BeLessThan(512);

@@ -1,4 +1,5 @@
 using Captions.Engine.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Engine.Tests.Audio;
 
@@ -40,14 +41,10 @@ public sealed class AudioFramePoolTests
     public void RentAndReturn_SteadyState_AllocatesNothing()
     {
         var pool = new AudioFramePool();
-        pool.Return(pool.Rent());
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
-        {
-            pool.Return(pool.Rent());
-        }
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+        var allocated = AllocationProbe.SteadyStateBytes(() => pool.Return(pool.Rent()), iterations: 10_000);
+
+        allocated.Should().Be(0);
     }
 
     [Fact]

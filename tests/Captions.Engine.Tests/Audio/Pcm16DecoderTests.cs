@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Captions.Engine.Audio;
 using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Engine.Tests.Audio;
 

@@ -1,5 +1,6 @@
 using Captions.Engine.Audio;
 using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Engine.Tests.Audio;
 

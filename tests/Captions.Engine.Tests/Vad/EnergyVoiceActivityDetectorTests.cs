@@ -1,5 +1,6 @@
 using Captions.Engine.Audio;
 using Captions.Engine.Vad;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Engine.Tests.Vad;
 
@@ -179,13 +180,7 @@ public sealed class EnergyVoiceActivityDetectorTests
         var samples = new TestSignals().Noise(100, -50f).Tone(50, -20f, noiseDbfs: -50f).Noise(100, -50f).ToArray();
         int speech = Run(detector, segmenter, samples);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 4; i++)
-        {
-            speech += Run(detector, segmenter, samples);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.SteadyStateBytes(() => speech += Run(detector, segmenter, samples), iterations: 4);
 
         allocated.Should().Be(0);
         speech.Should().BePositive("the probe must cover speech frames too");

@@ -1,4 +1,5 @@
 using Captions.Engine.Vad;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Engine.Tests.Vad;
 
@@ -200,9 +201,7 @@ public sealed class SpeechSegmenterTests
         var probabilities = Enumerable.Range(0, 4096).Select(_ => (float)random.NextDouble()).ToArray();
         int speechFrames = PushAll(segmenter, probabilities);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        speechFrames += PushAll(segmenter, probabilities);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.SteadyStateBytes(() => speechFrames += PushAll(segmenter, probabilities), iterations: 1);
 
         allocated.Should().Be(0);
         speechFrames.Should().BePositive("the probe must exercise speech transitions, not only silence");

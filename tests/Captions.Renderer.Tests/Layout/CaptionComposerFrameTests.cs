@@ -3,7 +3,7 @@ using Captions.Renderer.Layout;
 using Captions.Renderer.Scene;
 using Captions.Renderer.Tests.Scene;
 using Captions.Renderer.Threading;
-using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 using Captions.TestKit.Rendering;
 
 namespace Captions.Renderer.Tests.Layout;

@@ -1,6 +1,7 @@
 using Captions.Engine.Captioning;
 using Captions.Renderer.Scene;
 using Captions.Renderer.Threading;
+using Captions.TestKit.Diagnostics;
 using Captions.TestKit.Time;
 
 namespace Captions.Renderer.Tests.Scene;
@@ -162,21 +163,20 @@ public sealed class CaptionSceneBuilderTests
     public void Apply_SteadyState_AllocatesNothing()
     {
         var builder = NewBuilder();
-        var versions = Enumerable.Range(0, 400).Select(v => TestLines.Partial(1, v, "steady text", stableWords: 1)).ToArray();
+        var versions = Enumerable.Range(0, 1100).Select(v => TestLines.Partial(1, v, "steady text", stableWords: 1)).ToArray();
+        var next = 0;
+        void Step()
+        {
+            builder.Apply(versions[next++]);
+            _buffer.TryAcquireLatest(out _);
+        }
+
         for (var v = 0; v < 100; v++)
         {
-            builder.Apply(versions[v]);
-            _buffer.TryAcquireLatest(out _);
+            Step();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var v = 100; v < 400; v++)
-        {
-            builder.Apply(versions[v]);
-            _buffer.TryAcquireLatest(out _);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = AllocationProbe.SteadyStateBytes(Step, iterations: 300);
 
         allocated.Should().Be(0);
     }

@@ -1,5 +1,5 @@
 using Captions.Renderer.Text;
-using Captions.TestKit.Audio;
+using Captions.TestKit.Diagnostics;
 using static Captions.Renderer.Tests.Text.LayoutAssertions;
 
 namespace Captions.Renderer.Tests.Text;

@@ -1,4 +1,5 @@
 using Captions.Renderer.Threading;
+using Captions.TestKit.Diagnostics;
 
 namespace Captions.Renderer.Tests.Threading;
 
@@ -96,18 +97,19 @@ public sealed class TripleBufferTests
     public void PublishAndAcquire_SteadyState_AllocatesNothing()
     {
         var buffer = new TripleBuffer<Scene>(() => new Scene());
+        var published = 0;
         var acquired = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
-        {
-            buffer.WriteBuffer.Sequence = i;
-            buffer.Publish();
-            acquired += buffer.TryAcquireLatest(out _) ? 1 : 0;
-        }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                buffer.WriteBuffer.Sequence = published++;
+                buffer.Publish();
+                acquired += buffer.TryAcquireLatest(out _) ? 1 : 0;
+            },
+            iterations: 10_000);
 
         allocated.Should().Be(0);
-        acquired.Should().Be(10_000);
+        acquired.Should().Be(published, "every publish is acquired before the next");
     }
 }

@@ -1,3 +1,4 @@
+using Captions.TestKit.Diagnostics;
 using Captions.TestKit.Vision;
 using Captions.Vision.Imaging;
 
@@ -82,11 +83,9 @@ public sealed class ImageScalerTests
     {
         ImageFrame photo = TestImages.DecodeWithFfmpeg(TestImages.OpenCvPhoto("scenetext01.jpg"));
         var destination = new byte[320 * 240 * 3];
-        ImageScaler.ScaleToFit(photo, 320, destination);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         ImageFrame small = ImageScaler.ScaleToFit(photo, 320, destination);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        long allocated = AllocationProbe.SteadyStateBytes(() => small = ImageScaler.ScaleToFit(photo, 320, destination), iterations: 1);
 
         small.Pixels.Should().BeSameAs(destination);
         small.Width.Should().Be(320);

@@ -1,4 +1,4 @@
-namespace Captions.TestKit.Audio;
+namespace Captions.TestKit.Diagnostics;
 
 /// <summary>Measures what a steady-state step allocates on the calling thread.</summary>
 public static class AllocationProbe
