@@ -27,14 +27,13 @@ namespace Captions.Benchmarks.Vision;
 /// regions summed over frames (what per-frame OCR and per-frame translation would each cost) against the
 /// recognitions and translation requests the pipeline made, and how many overlays it showed.
 /// Prints tables with the load average before and after (the machine is shared: compare runs at similar load).
-/// Measured 2026-12-03 on 2 shared cores at load average 20-30 (so wall times are 5-10x an idle machine's; 279 s
-/// and 549 s for a full run): detection 260-560 ms (run 1) / 480-1190 ms (run 2) per frame, PP-OCR recognition
-/// 52-130 ms per crop; latency p50 0.38-0.49 s with 1-10 regions, 1.4-1.6 s with 50 (run 1). Accuracy, identical in
-/// both runs: PP-OCR CER / exact en 0.000 / 1.00, es 0.130 / 0.29, fr 0.137 / 0.21, de 0.133 / 0.31 (no accents or
-/// ß in its dictionary), zh 0.071 / 0.79, ja 0.412 / 0.14; Tesseract en/es/fr/de 0.000 / 1.00, zh 0.113 / 0.64,
-/// ja 0.121 / 0.50; routed 0.029 / 0.89 over 92 crops. Moving sign (2 lines, 75 frames): 720p 188 regions detected,
-/// 108 recognitions, 5 translation requests, 6 overlays; 1080p 153 regions, 45 recognitions, 3 requests, 2 overlays
-/// (ideal 2 and 2: the extra ones are PP-OCR reading "AT ANY TIME" as "ATANY TIME" / "ATANYTIME").
+/// Measured 2026-12-03 on 2 shared cores at load average 1.7-2.3 (60 s for a full run): detection 89-116 ms per
+/// frame, PP-OCR recognition 15-22 ms per crop; latency p50 93-107 ms with 1-10 regions, 340 ms with 50. Accuracy:
+/// PP-OCR CER / exact en 0.000 / 1.00, es 0.130 / 0.29, fr 0.137 / 0.21, de 0.133 / 0.31 (no accents or ß in its
+/// dictionary), zh 0.071 / 0.79, ja 0.412 / 0.14; Tesseract en/es/fr/de 0.000 / 1.00, zh 0.167 / 0.50, ja 0.038 /
+/// 0.86; routed 0.017 / 0.95 over 92 crops. Moving sign (2 lines, 75 frames): 720p 188 regions detected, 96
+/// recognitions, 2 translation requests, 2 overlays; 1080p 153 regions, 49 recognitions, 2 requests, 2 overlays, the
+/// second line read "ATANYTIME" throughout (PP-OCR's Chinese recogniser drops narrow English word spaces).
 /// </summary>
 public static class VisionRunner
 {

@@ -28,10 +28,6 @@ public sealed class LookCorpusTests(ITestOutputHelper output)
         // ratio 2.0 instead of 1.5 reads it right too, but adds "．．" after a dish on zh-caidan.
         ["ja-kippu-hiragana"] = 0.5,
 
-        // The detector splits the receding "Central Station" into two lines, read "Central s" and "Station": one
-        // extra character of 14 (0.071). Unclip ratio 2.0 splits it the same way ("Central S").
-        ["en-station-persp"] = 0.08,
-
         // Tesseract fra (DejaVu Serif): "8,90 €" for "8,50 €" and "Crème brülée" for "Crème brûlée": 2 of 61
         // characters (0.033).
         ["fr-carte-serif"] = 0.04,

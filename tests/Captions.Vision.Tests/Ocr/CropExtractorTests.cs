@@ -27,6 +27,25 @@ public sealed class CropExtractorTests
     }
 
     [Fact]
+    public void Extract_HalfPixelSample_UsesOpenCvCubicWeights()
+    {
+        // Halfway between columns 1 and 2 of [100, 100, 100, 200], OpenCV's INTER_CUBIC (a = -0.75) weighs the four
+        // columns -0.09375, 0.59375, 0.59375, -0.09375: 100 * 1.09375 - 200 * 0.09375 = 90.6. Bilinear would give 100;
+        // the cubic's undershoot next to an edge is the sharpening PP-OCR's recogniser was trained on.
+        var frame = ImageFrame.Create(4, 1);
+        int[] columns = [100, 100, 100, 200];
+        for (int x = 0; x < 4; x++)
+        {
+            SetPixel(frame, x, 0, (columns[x], columns[x], columns[x]));
+        }
+
+        var crop = CropExtractor.Extract(frame, Quad.FromRectangle(new RectangleF(1.5f, 0, 1, 1)));
+
+        crop.Width.Should().Be(1);
+        Pixel(crop, 0, 0).Should().Be(((byte)91, (byte)91, (byte)91));
+    }
+
+    [Fact]
     public void Extract_KeepsFrameMetadata()
     {
         var frame = new ImageFrame(new byte[30 * 20 * 3], 30, 20, 90) { Sequence = 7, Timestamp = TimeSpan.FromSeconds(2), CapturedAt = 99, Origin = "photo a.jpg" };
