@@ -25,7 +25,15 @@ namespace Captions.Vision.Ocr;
 /// whose script fits its language (a "ko" reading must have hangul, a "ja" one kana or Han). Otherwise, Latin with
 /// an accent PP-OCR does know hints the language (ä ü: "de"; è à: "fr"; é É: "fr", which also shares é with
 /// Spanish): re-read with that language and keep it at <see cref="OcrLanguageRouterOptions.AccentHintMinimumConfidence"/>
-/// or above. Language then comes from the script (Han zh, kana ja, hangul ko), null for unaccented Latin.</item>
+/// or above. Otherwise a Latin or digits-only reading is re-read in each of
+/// <see cref="OcrLanguageRouterOptions.LatinRereads"/> (Tesseract spa, fra, deu), and the most confident re-read is
+/// kept that is PP-OCR's reading letter for letter once diacritics, ß (which PP-OCR reads as B), spaces and the
+/// symbols PP-OCR lacks (€ £ ¿ ¡) are folded away, and whose accents are its own language's; only when PP-OCR's
+/// reading has no accent at all, so one it did read ("Café") is never overridden: PP-OCR reads "Niños" as
+/// a confident "Ninos" and "14,50 €" as "14,50", and with no language configured nothing else says an accent or a
+/// currency sign was lost; where the readings disagree on a letter, PP-OCR's stands. Language then comes from
+/// the script (Han zh, kana ja, hangul ko), or from the letters the re-read restored (ñ es, ç and circumflexes fr,
+/// ß and ö de), null for other Latin.</item>
 /// </list>
 /// <para>The router owns none of the recognisers: the caller keeps them warm and disposes them.</para>
 /// <para>Threading model: one call at a time (like every <see cref="ITextRecognizer"/>); the secondary lookup is
@@ -67,6 +75,9 @@ public sealed class OcrLanguageRouter : ITextRecognizer
 
     /// <summary>Crops read by a secondary recogniser (including auto's re-reads).</summary>
     public long SecondaryReads { get; private set; }
+
+    /// <summary>"auto" Latin readings replaced by the Latin re-read (accents, ß or a currency sign restored).</summary>
+    public long LatinRereads { get; private set; }
 
     /// <summary>Crops of a configured non-primary language read by the primary because no secondary exists for it.</summary>
     public long FallbackReads { get; private set; }
@@ -139,7 +150,36 @@ public sealed class OcrLanguageRouter : ITextRecognizer
             return accented with { Language = hinted };
         }
 
+        if (script is WritingScript.Latin or WritingScript.None && !LatinFold.HasAccents(primary.Text)
+            && RereadLatin(primary, crop) is { } restored)
+        {
+            LatinRereads++;
+            return restored;
+        }
+
         return primary with { Language = TextScript.LanguageOf(script) };
+    }
+
+    // Each LatinRereads language reads the crop; a reading counts when it folds to PP-OCR's letters and uses only its
+    // own language's accents (a single-language model rarely strays, a joint deu+spa+fra one read "Más" as "Mäs").
+    // The most confident such reading that differs from PP-OCR's wins.
+    private RecognizedText? RereadLatin(RecognizedText primary, ImageFrame crop)
+    {
+        RecognizedText? best = null;
+        foreach (string candidate in _options.LatinRereads)
+        {
+            string language = Normalize(candidate);
+            if (ReadAs(language, crop) is { } read
+                && !string.Equals(read.Text, primary.Text, StringComparison.Ordinal)
+                && LatinFold.SameLetters(primary.Text, read.Text)
+                && LatinFold.UsesOnlyAccentsOf(language, read.Text)
+                && (best is null || read.Confidence > best.Value.Confidence))
+            {
+                best = read with { Language = LatinFold.LanguageHint(read.Text) };
+            }
+        }
+
+        return best;
     }
 
     private RecognizedText ReadPrimary(ImageFrame crop)

@@ -17,4 +17,12 @@ public sealed record OcrLanguageRouterOptions
     /// A secondary reading taken on an accent hint replaces the primary one only at this confidence or above.
     /// </summary>
     public float AccentHintMinimumConfidence { get; init; } = 0.7f;
+
+    /// <summary>
+    /// Languages whose recognisers re-read an "auto" Latin or digits-only line for what PP-OCR's dictionary cannot
+    /// spell or drops (ñ ç ß ö ô ó € ¿ ...); empty turns the re-read off. A re-read replaces PP-OCR's reading only when
+    /// the two agree letter for letter once those are folded away (see the router's remarks). Each costs one
+    /// Tesseract read (~8 ms) per new line; a joint "deu+spa+fra" model was tried and misplaced accents ("Mäs").
+    /// </summary>
+    public IReadOnlyList<string> LatinRereads { get; init; } = ["es", "fr", "de"];
 }

@@ -17,6 +17,7 @@ internal static class CropAccuracyBench
 {
     internal static List<CropAccuracyResult> Run(ITextRecognizer paddle, Func<string, ITextRecognizer?> tesseractFor)
     {
+        var auto = new OcrLanguageRouter(paddle, tesseractFor, OcrLanguageRouter.Auto);
         var samples = new List<(string Name, string Language, string Expected, ImageFrame Crop)>();
         foreach (var spec in SyntheticSignCorpus.Signs)
         {
@@ -47,6 +48,11 @@ internal static class CropAccuracyBench
             tesseractFor(language)?.Recognize(samples.First(s => s.Language == language).Crop);
         }
 
+        foreach (var candidate in new OcrLanguageRouterOptions().AutoCandidates)
+        {
+            tesseractFor(candidate)?.Recognize(samples[0].Crop);
+        }
+
         var results = new List<CropAccuracyResult>(samples.Count);
         foreach (var (name, language, expected, crop) in samples)
         {
@@ -63,11 +69,17 @@ internal static class CropAccuracyBench
                 tesseractMs = VisionStats.Milliseconds(start, Stopwatch.GetTimestamp());
             }
 
+            start = Stopwatch.GetTimestamp();
+            var a = auto.Recognize(crop);
+            var autoMs = VisionStats.Milliseconds(start, Stopwatch.GetTimestamp());
+
             var pText = p.Text.Trim();
             var tText = (t.Text ?? "").Trim();
+            var aText = a.Text.Trim();
             results.Add(new CropAccuracyResult(name, language, expected,
-                pText, VisionStats.CharacterErrorRate(expected, pText), paddleMs,
-                tesseract?.Name ?? "(none)", tText, tesseract is null ? double.NaN : VisionStats.CharacterErrorRate(expected, tText), tesseractMs));
+                pText, VisionStats.CharacterErrorRate(expected, pText), paddleMs, p.Confidence,
+                tesseract?.Name ?? "(none)", tText, tesseract is null ? double.NaN : VisionStats.CharacterErrorRate(expected, tText), tesseractMs,
+                aText, VisionStats.CharacterErrorRate(expected, aText), autoMs, a.Language));
         }
 
         return results;

@@ -7,6 +7,8 @@ namespace Captions.Benchmarks.Vision;
 /// <summary>The vision runner's tables.</summary>
 internal static class VisionReport
 {
+    private static readonly OcrLanguageRouterOptions s_autoRule = new();
+
     internal static List<AccuracySummary> Summaries(IReadOnlyList<CropAccuracyResult> crops)
     {
         var groups = crops.GroupBy(c => c.Language).Select(g => (g.Key, g.ToList())).ToList();
@@ -33,7 +35,10 @@ internal static class VisionReport
                 withTesseract.Count == 0 ? double.NaN : withTesseract.Count(c => c.TesseractText == c.Expected) / (double)withTesseract.Count,
                 Percentile([.. withTesseract.Select(c => c.TesseractMs)], 0.5),
                 routed.Average(r => r.Cer),
-                routed.Count(r => r.Exact) / (double)routed.Count);
+                routed.Count(r => r.Exact) / (double)routed.Count,
+                list.Average(c => c.AutoCer),
+                list.Count(c => c.AutoText == c.Expected) / (double)list.Count,
+                list.Count(c => c.PaddleConfidence < s_autoRule.LowConfidence));
         }).ToList();
     }
 
@@ -56,15 +61,17 @@ internal static class VisionReport
         if (crops.Count > 0)
         {
             var table = new Table().Title("PP-OCR vs Tesseract on the same crops (synthetic corpus, exact truth)")
-                .AddColumns("language", "crops", "PP-OCR CER", "exact", "ms/crop", "Tesseract", "CER", "exact", "ms/crop", "routed CER", "exact");
+                .AddColumns("language", "crops", "PP-OCR CER", "exact", "ms/crop", "Tesseract", "CER", "exact", "ms/crop", "routed CER", "exact", "auto CER", "exact", $"PP-OCR conf < {s_autoRule.LowConfidence}");
             foreach (var s in Summaries(crops))
             {
                 table.AddRow(s.Language, $"{s.Crops}", F(s.PaddleCer, "0.000"), F(s.PaddleExact, "0.00"), F(s.PaddleMsP50),
-                    s.TesseractEngine, F(s.TesseractCer, "0.000"), F(s.TesseractExact, "0.00"), F(s.TesseractMsP50), F(s.RoutedCer, "0.000"), F(s.RoutedExact, "0.00"));
+                    s.TesseractEngine, F(s.TesseractCer, "0.000"), F(s.TesseractExact, "0.00"), F(s.TesseractMsP50), F(s.RoutedCer, "0.000"), F(s.RoutedExact, "0.00"),
+                    F(s.AutoCer, "0.000"), F(s.AutoExact, "0.00"), $"{s.PaddleLowConfidence}");
             }
 
             AnsiConsole.Write(table);
             AnsiConsole.WriteLine("CER = character edit distance / expected length, exact (case, accents, spaces). Crops: renderer ink quads grown by 1/4 line height, cut with CropExtractor.");
+            AnsiConsole.WriteLine("routed = the language configured (--from LANG); auto = none configured (--from auto): PP-OCR first, then by its reading's script, confidence and accents.");
         }
 
         if (videos.Count > 0)

@@ -75,18 +75,90 @@ public sealed class OcrLanguageRouterTests
         secondaries.Recognizers["ja"].Calls.Should().Be(5);
     }
 
-    [Theory]
-    [InlineData("出口", 0.95f, "zh")]
-    [InlineData("EXIT", 0.95f, null)]
-    public void Recognize_AutoConfidentHanOrLatin_KeepsPrimaryWithScriptLanguage(string text, float confidence, string? language)
+    [Fact]
+    public void Recognize_AutoConfidentHan_KeepsPrimaryAsChineseWithoutRereading()
     {
         var secondaries = new Secondaries();
-        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText(text, confidence, "ppocr")), secondaries.For, "auto");
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("出口", 0.95f, "ppocr")), secondaries.For, "auto");
 
         var result = router.Recognize(s_crop);
 
-        result.Text.Should().Be(text);
-        result.Language.Should().Be(language);
+        result.Text.Should().Be("出口");
+        result.Language.Should().Be("zh");
+        secondaries.Asked.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Recognize_AutoConfidentLatinRereadsAgree_KeepsPrimary()
+    {
+        var secondaries = new Secondaries { ["es"] = new RecognizedText("EXIT", 0.9f, "tesseract:spa"), ["fr"] = new RecognizedText("EXIT", 0.9f, "tesseract:fra"), ["de"] = new RecognizedText("EXIT", 0.9f, "tesseract:deu") };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("EXIT", 0.95f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(s_crop);
+
+        result.Text.Should().Be("EXIT");
+        result.Engine.Should().Be("ppocr");
+        result.Language.Should().BeNull();
+        secondaries.Asked.Should().Equal("es", "fr", "de");
+        router.LatinRereads.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("Ninos jugando", "es", "Niños jugando", "es")]
+    [InlineData("Salade nicoise", "fr", "Salade niçoise", "fr")]
+    [InlineData("StraBe gesperrt", "de", "Straße gesperrt", "de")]
+    [InlineData("14,50", "es", "14,50 €", null)]
+    [InlineData("Estacion", "es", "Estación", null)]
+    public void Recognize_AutoLatinMissingWhatPpOcrCannotSpell_TakesTheRereadThatRestoresIt(string primaryText, string language, string reread, string? readAs)
+    {
+        // PP-OCR drops ñ ç ó and €, and reads ß as B, at full confidence; the re-read has the same letters plus those.
+        var secondaries = new Secondaries { ["es"] = RecognizedText.Empty("tesseract:spa"), ["fr"] = RecognizedText.Empty("tesseract:fra"), ["de"] = RecognizedText.Empty("tesseract:deu") };
+        secondaries[language] = new RecognizedText(reread, 0.8f, "tesseract");
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText(primaryText, 0.99f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(s_crop);
+
+        result.Text.Should().Be(reread);
+        result.Language.Should().Be(readAs);
+        router.LatinRereads.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("Poulet roti", "Poulet rati")]  // a different letter: PP-OCR's reading stands
+    [InlineData("Mas despacio", "Mäs despacio")]  // ä is not Spanish: a model straying from its alphabet
+    public void Recognize_AutoLatinRereadDisagreesOrStrays_KeepsPrimary(string primaryText, string reread)
+    {
+        var secondaries = new Secondaries { ["es"] = new RecognizedText(reread, 0.95f, "tesseract:spa"), ["fr"] = RecognizedText.Empty("tesseract:fra"), ["de"] = RecognizedText.Empty("tesseract:deu") };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText(primaryText, 0.9f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(s_crop);
+
+        result.Text.Should().Be(primaryText);
+        result.Engine.Should().Be("ppocr");
+    }
+
+    [Fact]
+    public void Recognize_AutoLatinTwoRereadsRestore_TakesTheMoreConfident()
+    {
+        var secondaries = new Secondaries
+        {
+            ["es"] = new RecognizedText("Menu del día", 0.6f, "tesseract:spa"),
+            ["fr"] = new RecognizedText("Menu del dià", 0.4f, "tesseract:fra"),
+            ["de"] = RecognizedText.Empty("tesseract:deu"),
+        };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("Menu del dia", 0.97f, "ppocr")), secondaries.For, "auto");
+
+        router.Recognize(s_crop).Text.Should().Be("Menu del día");
+    }
+
+    [Fact]
+    public void Recognize_AutoLatinRereadsOff_AsksNoSecondary()
+    {
+        var secondaries = new Secondaries { ["es"] = new RecognizedText("Niños", 0.9f, "tesseract:spa") };
+        var options = new OcrLanguageRouterOptions { LatinRereads = [] };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("Ninos", 0.99f, "ppocr")), secondaries.For, "auto", options);
+
+        router.Recognize(s_crop).Text.Should().Be("Ninos");
         secondaries.Asked.Should().BeEmpty();
     }
 
