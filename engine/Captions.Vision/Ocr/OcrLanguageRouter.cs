@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Captions.Vision.Imaging;
 
 namespace Captions.Vision.Ocr;
@@ -25,7 +26,9 @@ namespace Captions.Vision.Ocr;
 /// whose script fits its language (a "ko" reading must have hangul, a "ja" one kana or Han). Otherwise, Latin with
 /// an accent PP-OCR does know hints the language (ä ü: "de"; è à: "fr"; é É: "fr", which also shares é with
 /// Spanish): re-read with that language and keep it at <see cref="OcrLanguageRouterOptions.AccentHintMinimumConfidence"/>
-/// or above. Otherwise a Latin or digits-only reading is re-read in each of
+/// or above. A Han reading with more than <see cref="OcrLanguageRouterOptions.HanWidthPerCharacter"/> line heights of
+/// crop per character dropped characters, as PP-OCR does with kana: re-read as "ja", and kept when that has kana.
+/// Otherwise a Latin or digits-only reading is re-read in each of
 /// <see cref="OcrLanguageRouterOptions.LatinRereads"/> (Tesseract spa, fra, deu), and the most confident re-read is
 /// kept that is PP-OCR's reading letter for letter once diacritics, ß (which PP-OCR reads as B), spaces and the
 /// symbols PP-OCR lacks (€ £ ¿ ¡) are folded away, and whose accents are its own language's; only when PP-OCR's
@@ -127,6 +130,12 @@ public sealed class OcrLanguageRouter : ITextRecognizer
                 : primary with { Language = "ja" };
         }
 
+        if (script == WritingScript.Han && DroppedCharacters(primary.Text, crop)
+            && ReadAs("ja", crop) is { } kana && TextScript.ContainsKana(kana.Text))
+        {
+            return kana with { Language = "ja" };
+        }
+
         if (string.IsNullOrWhiteSpace(primary.Text) || primary.Confidence < _options.LowConfidence)
         {
             RecognizedText best = primary with { Language = TextScript.LanguageOf(script) };
@@ -180,6 +189,21 @@ public sealed class OcrLanguageRouter : ITextRecognizer
         }
 
         return best;
+    }
+
+    // A Han reading far shorter than its crop: each Han character is about as wide as the line is tall, so more than
+    // HanWidthPerCharacter line heights of crop per character read means characters were left out, which is what
+    // PP-OCR does with kana it cannot spell ("天ぷらそば" read "天" at 0.97).
+    private bool DroppedCharacters(string text, ImageFrame crop)
+    {
+        int characters = 0;
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            characters += TextScript.IsUnspaced(rune) ? 1 : 0;
+        }
+
+        return characters > 0 && crop.Height > 0
+            && (double)crop.Width / crop.Height / characters > _options.HanWidthPerCharacter;
     }
 
     private RecognizedText ReadPrimary(ImageFrame crop)

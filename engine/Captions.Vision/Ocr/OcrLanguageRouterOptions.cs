@@ -19,6 +19,13 @@ public sealed record OcrLanguageRouterOptions
     public float AccentHintMinimumConfidence { get; init; } = 0.7f;
 
     /// <summary>
+    /// Crop width, in line heights, per Han character of an "auto" reading above which characters are taken to be
+    /// missing (kana PP-OCR dropped) and the crop is re-read as Japanese. Measured on the corpus crops: 0.81-0.87 for
+    /// complete Chinese and Japanese readings; 1.2-3.8 where PP-OCR left kana out ("天" for "天ぷらそば").
+    /// </summary>
+    public double HanWidthPerCharacter { get; init; } = 1.0;
+
+    /// <summary>
     /// Languages whose recognisers re-read an "auto" Latin or digits-only line for what PP-OCR's dictionary cannot
     /// spell or drops (ñ ç ß ö ô ó € ¿ ...); empty turns the re-read off. A re-read replaces PP-OCR's reading only when
     /// the two agree letter for letter once those are folded away (see the router's remarks). Each costs one

@@ -89,6 +89,46 @@ public sealed class OcrLanguageRouterTests
     }
 
     [Fact]
+    public void Recognize_AutoHanReadingShortForItsCrop_RereadsAsJapaneseAndTakesKana()
+    {
+        // A 5-character line (crop 4 line heights wide) read as one Han character: PP-OCR dropped the kana.
+        var wide = ImageFrame.Create(200, 50);
+        var secondaries = new Secondaries { ["ja"] = new RecognizedText("天ぷらそば", 0.7f, "tesseract:jpn") };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("天", 0.97f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(wide);
+
+        result.Text.Should().Be("天ぷらそば");
+        result.Language.Should().Be("ja");
+        secondaries.Asked.Should().Equal("ja");
+    }
+
+    [Fact]
+    public void Recognize_AutoHanShortButJapaneseRereadHasNoKana_KeepsPrimary()
+    {
+        var wide = ImageFrame.Create(120, 50);
+        var secondaries = new Secondaries { ["ja"] = new RecognizedText("味噌汗", 0.8f, "tesseract:jpn") };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("味汁", 0.96f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(wide);
+
+        result.Text.Should().Be("味汁");
+        result.Language.Should().Be("zh");
+    }
+
+    [Fact]
+    public void Recognize_AutoHanFillingItsCrop_AsksNoSecondary()
+    {
+        // 4 characters in 3.2 line heights (0.8 each, as complete readings measure): nothing was dropped.
+        var fitting = ImageFrame.Create(160, 50);
+        var secondaries = new Secondaries { ["ja"] = new RecognizedText("禁止ですよ", 0.9f, "tesseract:jpn") };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("禁止吸烟", 0.99f, "ppocr")), secondaries.For, "auto");
+
+        router.Recognize(fitting).Text.Should().Be("禁止吸烟");
+        secondaries.Asked.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Recognize_AutoConfidentLatinRereadsAgree_KeepsPrimary()
     {
         var secondaries = new Secondaries { ["es"] = new RecognizedText("EXIT", 0.9f, "tesseract:spa"), ["fr"] = new RecognizedText("EXIT", 0.9f, "tesseract:fra"), ["de"] = new RecognizedText("EXIT", 0.9f, "tesseract:deu") };
