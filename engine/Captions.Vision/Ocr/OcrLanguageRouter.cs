@@ -26,7 +26,7 @@ namespace Captions.Vision.Ocr;
 /// whose script fits its language (a "ko" reading must have hangul, a "ja" one kana or Han). Otherwise, Latin with
 /// an accent PP-OCR does know hints the language (ä ü: "de"; è à: "fr"; é É: "fr", which also shares é with
 /// Spanish): re-read with that language and keep it at <see cref="OcrLanguageRouterOptions.AccentHintMinimumConfidence"/>
-/// or above. A Han reading with more than <see cref="OcrLanguageRouterOptions.HanWidthPerCharacter"/> line heights of
+/// or above. A confident Han reading with more than <see cref="OcrLanguageRouterOptions.HanWidthPerCharacter"/> line heights of
 /// crop per character dropped characters, as PP-OCR does with kana: re-read as "ja", and kept when that has kana.
 /// Otherwise a Latin or digits-only reading is re-read in each of
 /// <see cref="OcrLanguageRouterOptions.LatinRereads"/> (Tesseract spa, fra, deu), and the most confident re-read is
@@ -130,12 +130,6 @@ public sealed class OcrLanguageRouter : ITextRecognizer
                 : primary with { Language = "ja" };
         }
 
-        if (script == WritingScript.Han && DroppedCharacters(primary.Text, crop)
-            && ReadAs("ja", crop) is { } kana && TextScript.ContainsKana(kana.Text))
-        {
-            return kana with { Language = "ja" };
-        }
-
         if (string.IsNullOrWhiteSpace(primary.Text) || primary.Confidence < _options.LowConfidence)
         {
             RecognizedText best = primary with { Language = TextScript.LanguageOf(script) };
@@ -149,6 +143,13 @@ public sealed class OcrLanguageRouter : ITextRecognizer
             }
 
             return best;
+        }
+
+        // Confident but short: a low-confidence Han reading (hangul PP-OCR cannot spell) went to the candidates above.
+        if (script == WritingScript.Han && DroppedCharacters(primary.Text, crop)
+            && ReadAs("ja", crop) is { } kana && TextScript.ContainsKana(kana.Text))
+        {
+            return kana with { Language = "ja" };
         }
 
         if (script == WritingScript.Latin && AccentHint(primary.Text) is { } hinted

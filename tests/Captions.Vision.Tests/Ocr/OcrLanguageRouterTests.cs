@@ -117,6 +117,25 @@ public sealed class OcrLanguageRouterTests
     }
 
     [Fact]
+    public void Recognize_AutoHanShortButNotConfident_TakesTheCandidateWhoseScriptFits()
+    {
+        // Hangul read by PP-OCR as a few Han and a stray kana at low confidence: the candidates decide, not the kana
+        // a Japanese re-read of Korean may produce (CI caught "書了モ @言著可時" winning for a Korean sign).
+        var wide = ImageFrame.Create(400, 40);
+        var secondaries = new Secondaries
+        {
+            ["ja"] = new RecognizedText("書了モ", 0.5f, "tesseract:jpn"),
+            ["ko"] = new RecognizedText("출구는 오른쪽입니다", 0.8f, "tesseract:kor"),
+        };
+        using var router = new OcrLanguageRouter(new Recording("ppocr", new RecognizedText("書了言著", 0.4f, "ppocr")), secondaries.For, "auto");
+
+        var result = router.Recognize(wide);
+
+        result.Text.Should().Be("출구는 오른쪽입니다");
+        result.Language.Should().Be("ko");
+    }
+
+    [Fact]
     public void Recognize_AutoHanFillingItsCrop_AsksNoSecondary()
     {
         // 4 characters in 3.2 line heights (0.8 each, as complete readings measure): nothing was dropped.
