@@ -1,7 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
 using Captions.Engine.Pipeline;
+using Captions.Engine.Processes;
 using Captions.Engine.Timing;
 
 namespace Captions.Engine.Audio;
@@ -45,76 +43,28 @@ public sealed class FfmpegCaptureSource : IAudioSource
 
     public async Task RunAsync(PipelineEdge<AudioFrame> output, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_ffmpeg)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
-        foreach (var argument in Arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
+        await using var ffmpeg = FfmpegProcess.Start(_ffmpeg, Arguments, Description, static (message, inner) =>
+            inner is null ? new AudioDeviceException(message) : new AudioDeviceException(message, inner));
+        var pcm = new PcmStreamSource(ffmpeg.Output, Description, AudioFormat.SampleRate, 1, _clock, isLive: true);
         try
         {
-            process = Process.Start(start) ?? throw new AudioDeviceException($"{Description}: ffmpeg did not start");
+            await pcm.RunAsync(output, cancellationToken).ConfigureAwait(false);
+
+            // The audio ended on its own: let ffmpeg exit with its own code rather than be killed mid-exit.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await ffmpeg.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Win32Exception ex)
+        finally
         {
-            throw new AudioDeviceException($"{Description}: cannot run '{_ffmpeg}' ({ex.Message}); install ffmpeg (./scripts/bootstrap.sh)", ex);
+            await ffmpeg.StopAsync().ConfigureAwait(false);
         }
 
-        using (process)
+        if (!cancellationToken.IsCancellationRequested && ffmpeg.ExitCode != 0)
         {
-            var errors = new StringBuilder();
-            var stderr = Task.Run(async () =>
-            {
-                // Keep only the tail: ffmpeg's last lines say why it stopped.
-                while (await process.StandardError.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
-                {
-                    lock (errors)
-                    {
-                        if (errors.Length > 4096)
-                        {
-                            errors.Remove(0, errors.Length - 2048);
-                        }
-
-                        errors.AppendLine(line);
-                    }
-                }
-            }, CancellationToken.None);
-
-            var pcm = new PcmStreamSource(process.StandardOutput.BaseStream, Description, AudioFormat.SampleRate, 1, _clock, isLive: true);
-            try
-            {
-                await pcm.RunAsync(output, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                await stderr.ConfigureAwait(false);
-            }
-
-            if (!cancellationToken.IsCancellationRequested && process.ExitCode != 0)
-            {
-                string reason;
-                lock (errors)
-                {
-                    reason = errors.ToString().Trim();
-                }
-
-                var what = pcm.BytesRead == 0 ? "could not be opened" : "stopped delivering audio";
-                throw new AudioDeviceException(
-                    $"{Description} {what} (ffmpeg exit {process.ExitCode}): {(reason.Length > 0 ? reason : "no reason given")}");
-            }
+            var what = pcm.BytesRead == 0 ? "could not be opened" : "stopped delivering audio";
+            throw new AudioDeviceException($"{Description} {what} ({ffmpeg.ExitDescription()}): {ffmpeg.Reason()}");
         }
     }
 

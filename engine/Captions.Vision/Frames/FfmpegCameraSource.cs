@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Captions.Engine.Processes;
 using Captions.Vision.Imaging;
 
 namespace Captions.Vision.Frames;
@@ -117,7 +118,7 @@ public sealed class FfmpegCameraSource : IFrameSource
         }
 
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        FfmpegProcess started = FfmpegProcess.Start(_options.FfmpegPath, Arguments, Description);
+        FfmpegProcess started = FfmpegProcess.Start(_options.FfmpegPath, Arguments, Description, FrameSourceException.Create);
         _ffmpeg = started;
         _pump = Task.Run(() => PumpAsync(started, _stopping.Token), CancellationToken.None);
         try

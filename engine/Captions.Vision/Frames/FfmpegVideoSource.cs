@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Captions.Engine.Processes;
 using Captions.Vision.Imaging;
 
 namespace Captions.Vision.Frames;
@@ -71,7 +72,7 @@ public sealed class FfmpegVideoSource : IFrameSource
 
         arguments.AddRange(["-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
 
-        await using FfmpegProcess ffmpeg = FfmpegProcess.Start(_options.FfmpegPath, arguments, Description);
+        await using FfmpegProcess ffmpeg = FfmpegProcess.Start(_options.FfmpegPath, arguments, Description, FrameSourceException.Create);
         int frameBytes = checked(width * height * 3);
         long sequence = 0;
         long origin = 0;

@@ -12,4 +12,8 @@ public sealed class FrameSourceException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The failure factory <see cref="Captions.Engine.Processes.FfmpegProcess.Start"/> takes.</summary>
+    internal static FrameSourceException Create(string message, Exception? innerException) =>
+        innerException is null ? new FrameSourceException(message) : new FrameSourceException(message, innerException);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Captions.Engine.Processes;
 
 namespace Captions.Vision.Frames;
 
@@ -24,7 +25,7 @@ public sealed record VideoStreamInfo(int Width, int Height, int RateNumerator, i
             "-v", "error", "-select_streams", "v:0",
             "-show_entries", "stream=width,height,avg_frame_rate,r_frame_rate", "-of", "json", path,
         ];
-        await using var process = FfmpegProcess.Start(ffprobe, arguments, what);
+        await using var process = FfmpegProcess.Start(ffprobe, arguments, what, FrameSourceException.Create);
         using var json = new MemoryStream();
         try
         {

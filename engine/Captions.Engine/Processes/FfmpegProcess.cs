@@ -2,20 +2,20 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Captions.Vision.Frames;
+namespace Captions.Engine.Processes;
 
 /// <summary>
-/// One ffmpeg (or ffprobe) child writing raw frames to stdout: started without a shell, stderr pumped into a short
-/// tail for error messages (ffmpeg's last lines say why it stopped) and scanned for the rawvideo output size, and
-/// killed with its process tree on stop. Stop never hangs: after the kill the pipes close and the pumps end.
+/// One ffmpeg (or ffprobe) child writing raw audio or frames to stdout: started without a shell, stderr pumped into a
+/// short tail for error messages (ffmpeg's last lines say why it stopped) and scanned for the rawvideo output size,
+/// and killed with its process tree on stop. Stop never hangs: after the kill the pipes close and the pumps end.
 /// </summary>
 /// <remarks>
-/// Same handling as Captions.Engine's FfmpegCaptureSource (tail of stderr, kill the tree, reap, then read the exit
-/// code), kept here because that one is bound to the audio PCM reader.
+/// The one ffmpeg runner: the microphone (FfmpegCaptureSource), the video file and camera frame sources and ffprobe
+/// all start ffmpeg through it.
 /// Threading model: the owner calls Start, reads <see cref="Output"/> from one task and calls StopAsync once; the
 /// stderr pump runs on its own task and guards the tail with a lock.
 /// </remarks>
-internal sealed partial class FfmpegProcess : IAsyncDisposable
+public sealed partial class FfmpegProcess : IAsyncDisposable
 {
     private const int TailLines = 8;
 
@@ -46,10 +46,15 @@ internal sealed partial class FfmpegProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts <paramref name="executable"/>; <paramref name="what"/> names the input in errors ("camera /dev/video0").</summary>
-    /// <exception cref="FrameSourceException">The executable is not installed or cannot run.</exception>
-    public static FfmpegProcess Start(string executable, IEnumerable<string> arguments, string what)
+    /// <summary>
+    /// Starts <paramref name="executable"/>; <paramref name="what"/> names the input in errors ("camera /dev/video0"),
+    /// and <paramref name="failure"/> makes the caller's exception from a message and the cause, if any.
+    /// </summary>
+    /// <exception cref="Exception">What <paramref name="failure"/> makes when the executable is not installed or cannot run.</exception>
+    public static FfmpegProcess Start(string executable, IEnumerable<string> arguments, string what, Func<string, Exception?, Exception> failure)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(failure);
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -64,12 +69,12 @@ internal sealed partial class FfmpegProcess : IAsyncDisposable
 
         try
         {
-            var process = Process.Start(start) ?? throw new FrameSourceException($"{what}: {executable} did not start");
+            var process = Process.Start(start) ?? throw failure($"{what}: {executable} did not start", null);
             return new FfmpegProcess(process);
         }
         catch (Win32Exception ex)
         {
-            throw new FrameSourceException($"{what}: cannot run '{executable}' ({ex.Message}); install ffmpeg (./scripts/bootstrap.sh)", ex);
+            throw failure($"{what}: cannot run '{executable}' ({ex.Message}); install ffmpeg (./scripts/bootstrap.sh)", ex);
         }
     }
 
@@ -140,19 +145,6 @@ internal sealed partial class FfmpegProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         await _stderrPump.ConfigureAwait(false);
-    }
-
-    /// <summary>Kills ffmpeg from outside (tests: a camera that disappears).</summary>
-    public void Kill()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
     }
 
     public async ValueTask DisposeAsync()
