@@ -80,7 +80,7 @@ public static class LatinFold
         ArgumentNullException.ThrowIfNull(text);
         foreach (char c in text)
         {
-            if (Accented.Contains(c, StringComparison.Ordinal) || c is 'ß' or 'ẞ' or 'œ' or 'Œ' or 'æ' or 'Æ')
+            if (IsAccented(c))
             {
                 return true;
             }
@@ -111,8 +111,7 @@ public static class LatinFold
         foreach (char c in text)
         {
             char lower = char.ToLowerInvariant(c);
-            bool accented = Accented.Contains(lower, StringComparison.Ordinal) || lower is 'ß' or 'œ' or 'æ';
-            if (accented && !own.Contains(lower, StringComparison.Ordinal))
+            if (IsAccented(lower) && !own.Contains(lower, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -145,4 +144,7 @@ public static class LatinFold
 
         return null;
     }
+
+    // A letter PP-OCR may drop or misspell: one of Accented, or ß, œ, æ in either case.
+    private static bool IsAccented(char c) => Accented.Contains(c, StringComparison.Ordinal) || c is 'ß' or 'ẞ' or 'œ' or 'Œ' or 'æ' or 'Æ';
 }
