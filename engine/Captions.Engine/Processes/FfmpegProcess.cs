@@ -5,26 +5,23 @@ using System.Text.RegularExpressions;
 namespace Captions.Engine.Processes;
 
 /// <summary>
-/// One ffmpeg (or ffprobe) child writing raw audio or frames to stdout: started without a shell, stderr pumped into a
-/// short tail for error messages (ffmpeg's last lines say why it stopped) and scanned for the rawvideo output size,
-/// and killed with its process tree on stop. Stop never hangs: after the kill the pipes close and the pumps end.
+/// One ffmpeg (or ffprobe) child writing raw audio or frames to stdout: started without a shell, stderr pumped for its
+/// last message (ffmpeg's last line says why it stopped) and scanned for the rawvideo output size, and killed with
+/// its process tree on stop. Stop never hangs: after the kill the pipes close and the pumps end.
 /// </summary>
 /// <remarks>
 /// The one ffmpeg runner: the microphone (FfmpegCaptureSource), the video file and camera frame sources and ffprobe
 /// all start ffmpeg through it.
 /// Threading model: the owner calls Start, reads <see cref="Output"/> from one task and calls StopAsync once; the
-/// stderr pump runs on its own task and guards the tail with a lock.
+/// stderr pump runs on its own task and guards the last message with a lock.
 /// </remarks>
 public sealed partial class FfmpegProcess : IAsyncDisposable
 {
-    private const int TailLines = 8;
-
     // ffmpeg's description of its streams at loglevel info: never the reason it stopped.
     private static readonly string[] s_bannerPrefixes = ["Input #", "Output #", "Stream #", "Stream mapping", "Duration:", "Metadata:", "Press [q]", "frame=", "video:"];
 
     private readonly Process _process;
     private readonly Task _stderrPump;
-    private readonly Queue<string> _tail = new();
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource<(int Width, int Height)> _outputSize = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _inOutputSection;
@@ -75,15 +72,6 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
         catch (Win32Exception ex)
         {
             throw failure($"{what}: cannot run '{executable}' ({ex.Message}); install ffmpeg (./scripts/bootstrap.sh)", ex);
-        }
-    }
-
-    /// <summary>The last stderr lines (oldest first), at most eight.</summary>
-    public IReadOnlyList<string> ErrorTail()
-    {
-        lock (_gate)
-        {
-            return [.. _tail];
         }
     }
 
@@ -195,15 +183,9 @@ public sealed partial class FfmpegProcess : IAsyncDisposable
             }
         }
 
-        lock (_gate)
+        if (!banner)
         {
-            if (_tail.Count == TailLines)
-            {
-                _tail.Dequeue();
-            }
-
-            _tail.Enqueue(line);
-            if (!banner)
+            lock (_gate)
             {
                 _lastMessage = line;
             }
